@@ -1,0 +1,55 @@
+# ergraph: two commands on a fresh Debian machine.
+#   make demo   installs what is missing, builds, and checks and summarizes the default dataset
+#   make test   installs what is missing, builds, and runs every test
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+SWIFT ?= swift
+GRAPH ?= Graph/ice-surveillance.yaml
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# apt-get needs root: use sudo when we are not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ERGRAPH := .build/debug/ergraph
+
+.PHONY: demo test build deps venv bench-store clean
+
+## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support.
+deps:
+	@missing=""; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+		echo "make: installing$$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## Python tools the tests compare against, pinned, in a venv under the repository (ignored by git).
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements-test.txt | deps
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	$(ERGRAPH) validate --strict $(GRAPH)
+	@echo
+	$(ERGRAPH) stats --graph $(GRAPH)
+
+test: build venv
+	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test
+
+## Build time and memory of a 1M-entity / 10M-relationship store (release build).
+bench-store: deps
+	$(SWIFT) build -c release --product ergraph-bench
+	.build/release/ergraph-bench store 1000000 10000000
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ergraph",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ERGraph", targets: ["ERGraph"]),
+        .library(name: "ERFormats", targets: ["ERFormats"]),
+        .library(name: "ERRender", targets: ["ERRender"]),
+        .executable(name: "ergraph", targets: ["ergraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The pure core: model, compact store, algorithms. No files, no Graphviz, no terminal.
+        .target(name: "ERGraph"),
+        // Readers and writers, one file per format.
+        .target(
+            name: "ERFormats",
+            dependencies: ["ERGraph", .product(name: "Yams", package: "Yams")]
+        ),
+        // The Graphviz C library (libgvc/libcgraph), linked in-process.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // The bridge to Graphviz: everything that calls into the C library lives here.
+        .target(name: "ERRender", dependencies: ["ERGraph", "ERFormats", "CGraphviz"]),
+        // The command-line tool: argument parsing and printing only.
+        .executableTarget(
+            name: "ergraph",
+            dependencies: [
+                "ERGraph", "ERFormats", "ERRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-mode measurements of the store (make bench-store).
+        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph"]),
+        .testTarget(name: "ERGraphTests", dependencies: ["ERGraph"]),
+        .testTarget(name: "ERFormatsTests", dependencies: ["ERFormats", "ERGraph"]),
+        .testTarget(name: "ERRenderTests", dependencies: ["ERRender"]),
+        // Runs the built executable; depending on it makes `swift test` build it.
+        .testTarget(name: "ergraphTests", dependencies: ["ergraph"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,150 @@
+/// Where a link of a projected graph came from.
+public enum LinkOrigin: Hashable, Sendable {
+    /// Copied unchanged from the original graph.
+    case original(RelationshipIndex)
+    /// Made from a contract node: the contract (an entity of the original graph) and the
+    /// original links it was made from, in relationship order.
+    case contract(EntityIndex, links: [RelationshipIndex])
+}
+
+/// A graph in which contract nodes have been folded into links, with the way back.
+public struct ProjectedGraph: Sendable {
+    public let graph: Graph
+    /// The origin of each link of ``graph``, by its relationship index.
+    public let origins: [LinkOrigin]
+}
+
+/// Folds contracts written as nodes (FollowTheMoney style) into direct links.
+///
+/// Datasets may write a contract either as a link (`ice —contracted→ palantir`) or as a node
+/// (`ice —awarded→ contract —awarded_to→ palantir`, `contract —covers→ icm`). Path questions
+/// should not depend on the style, so this projection rewrites every contract node that has
+/// at least one buyer (`awarded`) and one vendor (`awarded_to`):
+///
+/// - each buyer B and vendor V get a link `B —contracted→ V` carrying the contract's dates,
+///   amounts, events, properties (plus `contract` = its id and `contract_name`) and the union
+///   of the citations of the contract and of the links it was made from;
+/// - each covered product P gets `B —bought→ P`; each unit U the contract `benefits` gets
+///   `V —supplies→ U`; neither repeats the amounts, so money is never counted twice;
+/// - links between contracts (`order_under`, `follows_on`) become the property of the same name;
+/// - a contract that still has other links (an outlet that reported it, an order that paused
+///   it) is kept with those links; otherwise it disappears.
+///
+/// Contracts without both a buyer and a vendor stay as they are. Nothing else changes.
+/// O(V + E).
+public enum ContractProjection {
+    static let foldedKinds: Set<String> = ["awarded", "awarded_to", "covers", "benefits", "order_under", "follows_on"]
+
+    public static func collapse(_ graph: Graph, contractKind: String = "contract") -> ProjectedGraph {
+        var plans: [EntityIndex: Plan] = [:]
+        for entity in graph.entityIndices where graph.kind(of: entity) == contractKind {
+            if let plan = Plan(contract: entity, in: graph, contractKind: contractKind) {
+                plans[entity] = plan
+            }
+        }
+
+        var builder = GraphBuilder(vocabulary: graph.vocabulary)
+        builder.title = graph.title
+        builder.summaryText = graph.summaryText
+        for source in graph.sources { builder.addSource(source) }
+
+        let foldedLinks = Set(plans.values.flatMap(\.foldedLinks))
+        var origins: [LinkOrigin] = []
+        // Entities keep their order; a folded contract is dropped unless a link that was not
+        // folded still touches it.
+        for entity in graph.entityIndices {
+            if plans[entity] != nil {
+                var stillLinked = false
+                graph.forEachLink(of: entity, direction: .both) { link, _ in
+                    if !foldedLinks.contains(link) { stillLinked = true }
+                }
+                if !stillLinked { continue }
+            }
+            // Ids are unique in the source graph, so adding cannot fail.
+            _ = try? builder.addEntity(graph.entity(entity))
+        }
+        for relationship in graph.relationshipIndices where !foldedLinks.contains(relationship) {
+            _ = try? builder.addRelationship(graph.relationship(relationship))
+            origins.append(.original(relationship))
+        }
+        for contract in graph.entityIndices {
+            guard let plan = plans[contract] else { continue }
+            for link in plan.projectedLinks(in: graph) {
+                _ = try? builder.addRelationship(link)
+                origins.append(.contract(contract, links: plan.foldedLinks))
+            }
+        }
+        return ProjectedGraph(graph: builder.build(), origins: origins)
+    }
+
+    private struct Plan {
+        var contract: EntityIndex
+        var buyers: [(EntityIndex, RelationshipIndex)] = []
+        var vendors: [(EntityIndex, RelationshipIndex)] = []
+        var products: [(EntityIndex, RelationshipIndex)] = []
+        var units: [(EntityIndex, RelationshipIndex)] = []
+        var contractLinks: [(kind: String, other: EntityIndex, link: RelationshipIndex)] = []
+
+        init?(contract: EntityIndex, in graph: Graph, contractKind: String) {
+            self.contract = contract
+            graph.forEachLink(of: contract, direction: .both) { link, other in
+                let kind = graph.kind(of: link)
+                let outgoing = graph.from(link) == contract
+                switch (kind, outgoing) {
+                case ("awarded", false): buyers.append((other, link))
+                case ("awarded_to", true): vendors.append((other, link))
+                case ("covers", true): products.append((other, link))
+                case ("benefits", true): units.append((other, link))
+                case ("order_under", true), ("follows_on", true) where graph.kind(of: other) == contractKind:
+                    contractLinks.append((kind, other, link))
+                default: break
+                }
+            }
+            guard !buyers.isEmpty, !vendors.isEmpty else { return nil }
+        }
+
+        var foldedLinks: [RelationshipIndex] {
+            (buyers + vendors + products + units).map(\.1) + contractLinks.map(\.link)
+        }
+
+        func projectedLinks(in graph: Graph) -> [Relationship] {
+            let record = graph.entity(contract)
+            var citations: [Citation] = []
+            for citation in record.citations + (buyers + vendors).flatMap({ graph.relationship($0.1).citations })
+            where !citations.contains(citation) {
+                citations.append(citation)
+            }
+            var properties = record.properties
+            properties["contract"] = .text(record.id)
+            properties["contract_name"] = .text(record.name)
+            for (kind, other, _) in contractLinks {
+                properties[kind] = .text(graph.id(of: other))
+            }
+            let single = buyers.count == 1 && vendors.count == 1
+            var links: [Relationship] = []
+            for (buyer, _) in buyers {
+                for (vendor, _) in vendors {
+                    let id = single ? record.id : "\(record.id):\(graph.id(of: buyer))->\(graph.id(of: vendor))"
+                    links.append(Relationship(id: id, kind: "contracted", from: graph.id(of: buyer), to: graph.id(of: vendor),
+                                              validity: record.validity, amounts: record.amounts, events: record.events,
+                                              properties: properties, citations: citations))
+                }
+                for (product, link) in products {
+                    links.append(Relationship(id: "\(record.id):bought:\(graph.id(of: product))", kind: "bought",
+                                              from: graph.id(of: buyer), to: graph.id(of: product),
+                                              validity: record.validity, properties: ["contract": .text(record.id)],
+                                              citations: graph.relationship(link).citations))
+                }
+            }
+            for (vendor, _) in vendors {
+                for (unit, link) in units {
+                    links.append(Relationship(id: "\(record.id):supplies:\(graph.id(of: unit))", kind: "supplies",
+                                              from: graph.id(of: vendor), to: graph.id(of: unit),
+                                              validity: record.validity, properties: ["contract": .text(record.id)],
+                                              citations: graph.relationship(link).citations))
+                }
+            }
+            return links
+        }
+    }
+}

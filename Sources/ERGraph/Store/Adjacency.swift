@@ -1,0 +1,57 @@
+/// One direction of a graph's links in compressed sparse row form.
+///
+/// The links of entity `v` occupy `offsets[v]..<offsets[v+1]` of `neighbors` (the entity at the
+/// other end) and `relationships` (the link's stable index), in ascending relationship order, so
+/// iteration order never depends on hashing. Built in O(V + E) by a counting sort.
+public struct Adjacency: Sendable, Hashable {
+    public private(set) var offsets: [Int32]
+    public private(set) var neighbors: [Int32]
+    public private(set) var relationships: [Int32]
+
+    /// Groups links by their `keys` end; `others` are the entities at the far end.
+    init(entityCount: Int, keys: [Int32], others: [Int32]) {
+        var offsets = [Int32](repeating: 0, count: entityCount + 1)
+        for key in keys { offsets[Int(key) + 1] &+= 1 }
+        for index in 0..<entityCount { offsets[index + 1] &+= offsets[index] }
+        var cursor = Array(offsets.dropLast())
+        let linkCount = keys.count
+        var neighbors = [Int32](repeating: 0, count: linkCount)
+        var relationships = [Int32](repeating: 0, count: linkCount)
+        keys.withUnsafeBufferPointer { keyBuffer in
+            others.withUnsafeBufferPointer { otherBuffer in
+                neighbors.withUnsafeMutableBufferPointer { neighborBuffer in
+                    relationships.withUnsafeMutableBufferPointer { relationshipBuffer in
+                        cursor.withUnsafeMutableBufferPointer { cursorBuffer in
+                            for link in 0..<linkCount {
+                                let key = Int(keyBuffer[link])
+                                let slot = Int(cursorBuffer[key])
+                                neighborBuffer[slot] = otherBuffer[link]
+                                relationshipBuffer[slot] = Int32(truncatingIfNeeded: link)
+                                cursorBuffer[key] = Int32(truncatingIfNeeded: slot + 1)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.relationships = relationships
+    }
+
+    /// How many links touch `entity` in this direction.
+    @inlinable
+    public func degree(_ entity: EntityIndex) -> Int {
+        Int(offsets[entity.int + 1] - offsets[entity.int])
+    }
+
+    /// The positions of `entity`'s links in ``neighbors`` and ``relationships``.
+    @inlinable
+    public func range(of entity: EntityIndex) -> Range<Int> {
+        Int(offsets[entity.int])..<Int(offsets[entity.int + 1])
+    }
+
+    var memoryFootprint: Int {
+        (offsets.capacity + neighbors.capacity + relationships.capacity) * MemoryLayout<Int32>.stride
+    }
+}

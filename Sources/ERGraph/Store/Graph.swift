@@ -1,0 +1,202 @@
+/// An entity-relationship multigraph held in a compact, columnar store.
+///
+/// Entities and relationships get dense integer indices; kinds are interned to small codes;
+/// ids and names live in packed string tables; links are kept in two compressed adjacency
+/// arrays (outgoing and incoming) with stable relationship indices. Rich details (aliases,
+/// properties, dates, money, events, citations) sit in side tables that cost nothing for bulk
+/// graphs that have none. The graph is a value: copies are cheap until mutated, and it is
+/// `Sendable`.
+///
+/// Build one with ``GraphBuilder`` or ``GraphAssembler``.
+public struct Graph: Sendable {
+    public internal(set) var vocabulary: Vocabulary
+    public internal(set) var title: String?
+    public internal(set) var summaryText: String?
+
+    // Entity columns.
+    var entityIDs: StringTable
+    var entityNames: StringTable
+    var entityKindCodes: [UInt16]
+    var entityLookup: [String: Int32]
+    var entityDetailSlots: [Int32]
+    var entityDetails: [EntityDetails]
+
+    // Relationship columns.
+    var relationshipIDs: StringTable
+    var relationshipKindCodes: [UInt16]
+    var relationshipFrom: [Int32]
+    var relationshipTo: [Int32]
+    var relationshipDetailSlots: [Int32]
+    var relationshipDetails: [RelationshipDetails]
+
+    var entityKindIDs: [String]
+    var relationshipKindIDs: [String]
+
+    /// Sources by id, in the order the dataset lists them.
+    public internal(set) var sources: [Source]
+    var sourceLookup: [String: Int]
+
+    /// Links grouped by their `from` entity.
+    public let outgoing: Adjacency
+    /// Links grouped by their `to` entity.
+    public let incoming: Adjacency
+
+    public var entityCount: Int { entityKindCodes.count }
+    public var relationshipCount: Int { relationshipKindCodes.count }
+
+    public var entityIndices: some RandomAccessCollection<EntityIndex> {
+        (0..<entityCount).lazy.map { EntityIndex($0) }
+    }
+
+    public var relationshipIndices: some RandomAccessCollection<RelationshipIndex> {
+        (0..<relationshipCount).lazy.map { RelationshipIndex($0) }
+    }
+
+    // MARK: Entities
+
+    /// The entity with this exact id.
+    public func index(ofEntity id: String) -> EntityIndex? {
+        entityLookup[id].map(EntityIndex.init)
+    }
+
+    public func id(of entity: EntityIndex) -> String { entityIDs[entity.int] }
+    public func name(of entity: EntityIndex) -> String { entityNames[entity.int] }
+    public func kind(of entity: EntityIndex) -> String { entityKindIDs[Int(entityKindCodes[entity.int])] }
+    public func kindCode(of entity: EntityIndex) -> UInt16 { entityKindCodes[entity.int] }
+
+    public func aliases(of entity: EntityIndex) -> [String] {
+        entityDetailsFor(entity)?.aliases ?? []
+    }
+
+    public func validity(of entity: EntityIndex) -> Validity {
+        entityDetailsFor(entity)?.validity ?? .always
+    }
+
+    /// The full record of an entity.
+    public func entity(_ entity: EntityIndex) -> Entity {
+        let details = entityDetailsFor(entity)
+        return Entity(id: id(of: entity), kind: kind(of: entity), name: name(of: entity),
+                      aliases: details?.aliases ?? [], validity: details?.validity ?? .always,
+                      amounts: details?.amounts ?? [], events: details?.events ?? [],
+                      properties: details?.properties ?? [:], citations: details?.citations ?? [])
+    }
+
+    private func entityDetailsFor(_ entity: EntityIndex) -> EntityDetails? {
+        let slot = entityDetailSlots[entity.int]
+        return slot < 0 ? nil : entityDetails[Int(slot)]
+    }
+
+    // MARK: Relationships
+
+    public func from(_ relationship: RelationshipIndex) -> EntityIndex { EntityIndex(relationshipFrom[relationship.int]) }
+    public func to(_ relationship: RelationshipIndex) -> EntityIndex { EntityIndex(relationshipTo[relationship.int]) }
+    public func kind(of relationship: RelationshipIndex) -> String {
+        relationshipKindIDs[Int(relationshipKindCodes[relationship.int])]
+    }
+    public func kindCode(of relationship: RelationshipIndex) -> UInt16 { relationshipKindCodes[relationship.int] }
+
+    /// The relationship's id; bulk-loaded links without one are named `#INDEX`.
+    public func id(of relationship: RelationshipIndex) -> String {
+        relationshipIDs.byteCount(at: relationship.int) == 0 ? "#\(relationship.rawValue)" : relationshipIDs[relationship.int]
+    }
+
+    public func validity(of relationship: RelationshipIndex) -> Validity {
+        relationshipDetailsFor(relationship)?.validity ?? .always
+    }
+
+    /// The full record of a relationship.
+    public func relationship(_ relationship: RelationshipIndex) -> Relationship {
+        let details = relationshipDetailsFor(relationship)
+        return Relationship(
+            id: id(of: relationship), kind: kind(of: relationship),
+            from: id(of: from(relationship)), to: id(of: to(relationship)),
+            validity: details?.validity ?? .always, amounts: details?.amounts ?? [],
+            events: details?.events ?? [], properties: details?.properties ?? [:],
+            citations: details?.citations ?? [])
+    }
+
+    private func relationshipDetailsFor(_ relationship: RelationshipIndex) -> RelationshipDetails? {
+        let slot = relationshipDetailSlots[relationship.int]
+        return slot < 0 ? nil : relationshipDetails[Int(slot)]
+    }
+
+    /// The entity at the other end of `relationship` from `entity`.
+    public func otherEnd(of relationship: RelationshipIndex, from entity: EntityIndex) -> EntityIndex {
+        let start = from(relationship)
+        return start == entity ? to(relationship) : start
+    }
+
+    /// Calls `body` with every link of `entity` in `direction` and the entity at its far end,
+    /// outgoing links first, each group in relationship order.
+    @inlinable
+    public func forEachLink(of entity: EntityIndex, direction: Direction,
+                            _ body: (RelationshipIndex, EntityIndex) throws -> Void) rethrows {
+        if direction != .incoming {
+            for slot in outgoing.range(of: entity) {
+                try body(RelationshipIndex(outgoing.relationships[slot]), EntityIndex(outgoing.neighbors[slot]))
+            }
+        }
+        if direction != .outgoing {
+            for slot in incoming.range(of: entity) {
+                try body(RelationshipIndex(incoming.relationships[slot]), EntityIndex(incoming.neighbors[slot]))
+            }
+        }
+    }
+
+    /// The number of links touching `entity` in `direction` (parallel links counted).
+    public func degree(of entity: EntityIndex, direction: Direction = .both) -> Int {
+        switch direction {
+        case .outgoing: outgoing.degree(entity)
+        case .incoming: incoming.degree(entity)
+        case .both: outgoing.degree(entity) + incoming.degree(entity)
+        }
+    }
+
+    // MARK: Sources and kinds
+
+    public func source(withID id: String) -> Source? {
+        sourceLookup[id].map { sources[$0] }
+    }
+
+    /// Every entity kind the graph knows, indexed by ``kindCode(of:)-(EntityIndex)``.
+    public var entityKindNames: [String] { entityKindIDs }
+    /// Every relationship kind the graph knows, indexed by ``kindCode(of:)-(RelationshipIndex)``.
+    public var relationshipKindNames: [String] { relationshipKindIDs }
+
+    /// Approximate bytes held by the store's arrays (excluding rich details), for reports.
+    public var memoryFootprint: Int {
+        entityIDs.memoryFootprint + entityNames.memoryFootprint
+            + entityKindCodes.capacity * 2 + entityDetailSlots.capacity * 4
+            + relationshipIDs.memoryFootprint + relationshipKindCodes.capacity * 2
+            + (relationshipFrom.capacity + relationshipTo.capacity + relationshipDetailSlots.capacity) * 4
+            + outgoing.memoryFootprint + incoming.memoryFootprint
+    }
+}
+
+/// The rich part of an entity, stored only for entities that have some.
+struct EntityDetails: Hashable, Sendable {
+    var aliases: [String]
+    var validity: Validity
+    var amounts: [Money]
+    var events: [StatusEvent]
+    var properties: [String: PropertyValue]
+    var citations: [Citation]
+
+    var isEmpty: Bool {
+        aliases.isEmpty && validity.isEmpty && amounts.isEmpty && events.isEmpty
+            && properties.isEmpty && citations.isEmpty
+    }
+}
+
+/// The rich part of a relationship, stored only for relationships that have some.
+struct RelationshipDetails: Hashable, Sendable {
+    var validity: Validity
+    var amounts: [Money]
+    var events: [StatusEvent]
+    var properties: [String: PropertyValue]
+    var citations: [Citation]
+
+    var isEmpty: Bool {
+        validity.isEmpty && amounts.isEmpty && events.isEmpty && properties.isEmpty && citations.isEmpty
+    }
+}

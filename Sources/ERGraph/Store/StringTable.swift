@@ -1,0 +1,42 @@
+/// Strings packed into one UTF-8 buffer with an offset per string.
+///
+/// A million names cost one allocation instead of a million, and the table copies as two
+/// arrays. Reading a string back decodes it from the buffer.
+public struct StringTable: Sendable, Hashable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    public init() {}
+
+    public var count: Int { ends.count }
+
+    public mutating func reserveCapacity(strings: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(strings)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    /// Appends a string and returns its position.
+    @discardableResult
+    public mutating func append(_ string: String) -> Int {
+        var copy = string
+        copy.withUTF8 { bytes.append(contentsOf: $0) }
+        ends.append(bytes.count)
+        return ends.count - 1
+    }
+
+    public subscript(position: Int) -> String {
+        let start = position == 0 ? 0 : ends[position - 1]
+        let end = ends[position]
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// The number of UTF-8 bytes of the string at `position`, without decoding it.
+    public func byteCount(at position: Int) -> Int {
+        ends[position] - (position == 0 ? 0 : ends[position - 1])
+    }
+
+    /// Approximate bytes held, for memory reports.
+    public var memoryFootprint: Int { bytes.capacity + ends.capacity * MemoryLayout<Int>.stride }
+}

@@ -1,0 +1,41 @@
+import ERGraph
+import Foundation
+
+// Measures building the compact store at a given size: `ergraph-bench store ENTITIES RELATIONSHIPS`.
+// Run in release mode (make bench-store); figures from debug builds mean nothing.
+
+func peakResidentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kilobytes / 1024
+    }
+    return 0
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, arguments[1] == "store",
+      let entities = Int(arguments[2]), let relationships = Int(arguments[3]), entities > 0, relationships >= 0 else {
+    FileHandle.standardError.write(Data("usage: ergraph-bench store ENTITIES RELATIONSHIPS\n".utf8))
+    exit(2)
+}
+
+let start = ContinuousClock.now
+let builder = try SyntheticGraph.builder(.init(entities: entities, relationships: relationships))
+let generateSeconds = seconds(since: start)
+let packStart = ContinuousClock.now
+let graph = builder.build()
+let packSeconds = seconds(since: packStart)
+let componentStart = ContinuousClock.now
+let components = graph.weaklyConnectedComponents()
+let componentSeconds = seconds(since: componentStart)
+print(String(format: "store: %d entities, %d relationships: generated and added in %.2f s, packed (both adjacency arrays) in %.2f s",
+             graph.entityCount, graph.relationshipCount, generateSeconds, packSeconds))
+print(String(format: "memory: store arrays %.0f MiB; peak resident set %.0f MiB (builder and graph both alive)",
+             Double(graph.memoryFootprint) / 1_048_576, peakResidentMiB()))
+print(String(format: "weak components: %d in %.3f s", components.count, componentSeconds))

@@ -1,0 +1,55 @@
+import ArgumentParser
+import ERRender
+import Foundation
+
+/// The `ergraph` command: one subcommand per question, each in its own file under Commands/.
+@main
+struct ERGraphCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ergraph",
+        abstract: "Map who sells what to whom: an entity-relationship graph analyzer with sources for every link.",
+        discussion: """
+            Every command reads the dataset named by --graph, else $ERGRAPH_GRAPH, else \
+            Graph/ice-surveillance.yaml. Entities are named by id, name or alias, ignoring case.
+
+            Exit status: 0 success, 1 invalid data or no answer, 2 usage error (including an unknown entity).
+            """,
+        version: "ergraph \(version)",
+        subcommands: [ValidateCommand.self, StatsCommand.self, ShowCommand.self, VersionCommand.self]
+    )
+
+    /// Runs the command, mapping argument errors to exit status 2 (the usual status for misuse,
+    /// where ArgumentParser would use 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            if !failure.message.isEmpty { Terminal.error(failure.message) }
+            Foundation.exit(failure.status)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                exit(withError: error)
+            } else if status == .validationFailure {
+                Terminal.standardError(fullMessage(for: error))
+                Foundation.exit(2)
+            } else {
+                exit(withError: error)
+            }
+        }
+    }
+}
+
+/// `ergraph version`: the tool's version and the Graphviz library it is linked with.
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "version",
+        abstract: "Print ergraph's version and the version of the Graphviz library linked in.")
+
+    func run() throws {
+        print("ergraph \(ERGraphCommand.version) (Graphviz \(GraphvizLibrary.version))")
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ERFormats
+import ERGraph
+import Foundation
+
+/// How data is printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--graph`, shared by every command that reads a dataset.
+struct GraphOptions: ParsableArguments {
+    static let defaultPath = "Graph/ice-surveillance.yaml"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The dataset to read (YAML or JSON).",
+        discussion: "Defaults to $ERGRAPH_GRAPH, else \(GraphOptions.defaultPath).",
+        valueName: "file"))
+    var graph: [String] = []
+
+    func validate() throws {
+        if graph.count > 1 {
+            throw ValidationError("--graph is given \(graph.count) times; this version reads one dataset at a time")
+        }
+    }
+
+    /// The path to read: the option, else the environment, else the default dataset.
+    var path: String {
+        if let given = graph.first { return given }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["ERGRAPH_GRAPH"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return Self.defaultPath
+    }
+
+    /// Loads the graph, printing warnings to standard error; errors end the command with status 1.
+    func load(strict: Bool = false) throws -> Graph {
+        guard FileManager.default.fileExists(atPath: path) else {
+            let origin = graph.isEmpty ? " (name a dataset with --graph FILE or $ERGRAPH_GRAPH)" : ""
+            throw CommandFailure.data("cannot read \(path): no such file\(origin)")
+        }
+        let result = DatasetLoader.load(path: path, options: .init(strict: strict))
+        for diagnostic in result.diagnostics { Terminal.standardError(diagnostic.description) }
+        guard let graph = result.graph else {
+            let errors = result.diagnostics.errors.count
+            throw CommandFailure.data("\(path) has \(errors) error\(errors == 1 ? "" : "s"); nothing was read")
+        }
+        return graph
+    }
+}
+
+extension Graph {
+    /// Resolves a name given on the command line, or fails with status 2 and a suggestion.
+    func entity(named text: String) throws -> EntityIndex {
+        let resolver = EntityResolver(graph: self)
+        let resolution = resolver.resolve(text)
+        if case let .found(entity) = resolution { return entity }
+        throw CommandFailure.usage(resolver.explain(resolution, for: text) ?? "unknown entity '\(text)'")
+    }
+}
