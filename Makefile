@@ -42,6 +42,10 @@ demo: build
 	$(ERGRAPH) validate --strict $(GRAPH)
 	@echo
 	$(ERGRAPH) stats --graph $(GRAPH)
+	@# Written to a temporary file and renamed, so a failed run never leaves half a file.
+	$(ERGRAPH) stats --graph $(GRAPH) --format json > Output/ice-surveillance.stats.json.tmp
+	mv Output/ice-surveillance.stats.json.tmp Output/ice-surveillance.stats.json
+	@echo; echo "Wrote Output/ice-surveillance.stats.json"
 
 test: build venv
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test

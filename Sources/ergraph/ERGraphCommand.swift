@@ -17,7 +17,8 @@ struct ERGraphCommand: ParsableCommand {
             Exit status: 0 success, 1 invalid data or no answer, 2 usage error (including an unknown entity).
             """,
         version: "ergraph \(version)",
-        subcommands: [ValidateCommand.self, StatsCommand.self, ShowCommand.self, VersionCommand.self]
+        subcommands: [ValidateCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
+                      VersionCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit status 2 (the usual status for misuse,

@@ -164,10 +164,50 @@ struct CLITests {
         #expect(try ergraph("--version").stdout == "ergraph 0.1.0\n")
         let version = try ergraph("version")
         #expect(version.stdout.hasPrefix("ergraph 0.1.0 (Graphviz "))
-        for command in ["validate", "stats", "show", "version"] {
+        for command in ["validate", "stats", "list", "show", "kinds", "version"] {
             let help = try ergraph(command, "--help")
             #expect(help.status == 0, "\(command) --help")
             #expect(help.stdout.contains("USAGE: ergraph \(command)"))
         }
+    }
+}
+
+@Suite("Command line: listing and committed output")
+struct CLIListingTests {
+    let cli = CLITests()
+
+    @Test("list filters by kind and refuses unknown kinds")
+    func list() throws {
+        let people = try cli.ergraph("list", "--kind", "person")
+        #expect(people.status == 0)
+        #expect(people.stdout == """
+            donald-trump      person  Donald Trump (President Donald Trump, Trump)
+            jennifer-iras     person  Jennifer Iras
+            jennifer-richman  person  Jennifer Richman
+            peter-thiel       person  Peter Thiel
+
+            """)
+        let wrong = try cli.ergraph("list", "--kind", "persn")
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr == "ergraph: error: unknown entity kind 'persn'; did you mean 'person'?\n")
+    }
+
+    @Test("kinds lists built-in and declared kinds with counts, even for an invalid dataset")
+    func kinds() throws {
+        let run = try cli.ergraph("kinds", "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let relationshipKinds = try #require(report["relationshipKinds"] as? [[String: Any]])
+        let suspended = try #require(relationshipKinds.first { $0["id"] as? String == "suspended" })
+        #expect(suspended["count"] as? Int == 1)
+        let invalid = try cli.ergraph("kinds", "--graph", "Tests/Fixtures/invalid/unknown-entity-kind.yaml")
+        #expect(invalid.status == 0)
+        #expect(invalid.stdout.contains("  agency        a government body"))
+    }
+
+    @Test("the committed Output/ice-surveillance.stats.json is what make demo writes today")
+    func committedStats() throws {
+        let committed = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("Output/ice-surveillance.stats.json"),
+                                   encoding: .utf8)
+        #expect(try cli.ergraph("stats", "--format", "json").stdout == committed)
     }
 }
