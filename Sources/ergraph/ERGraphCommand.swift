@@ -18,7 +18,8 @@ struct ERGraphCommand: ParsableCommand {
             """,
         version: "ergraph \(version)",
         subcommands: [ValidateCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
-                      VersionCommand.self]
+                      PathCommand.self, NeighborsCommand.self, OwnersCommand.self, MoneyCommand.self, RankCommand.self,
+                      ComponentsCommand.self, VersionCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit status 2 (the usual status for misuse,

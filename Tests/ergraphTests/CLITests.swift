@@ -164,7 +164,7 @@ struct CLITests {
         #expect(try ergraph("--version").stdout == "ergraph 0.1.0\n")
         let version = try ergraph("version")
         #expect(version.stdout.hasPrefix("ergraph 0.1.0 (Graphviz "))
-        for command in ["validate", "stats", "list", "show", "kinds", "version"] {
+        for command in ["validate", "stats", "list", "show", "kinds", "path", "neighbors", "owners", "money", "rank", "components", "version"] {
             let help = try ergraph(command, "--help")
             #expect(help.status == 0, "\(command) --help")
             #expect(help.stdout.contains("USAGE: ergraph \(command)"))
@@ -209,5 +209,124 @@ struct CLIListingTests {
         let committed = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("Output/ice-surveillance.stats.json"),
                                    encoding: .utf8)
         #expect(try cli.ergraph("stats", "--format", "json").stdout == committed)
+    }
+}
+
+@Suite("Command line: paths and questions")
+struct CLIPathTests {
+    let cli = CLITests()
+
+    @Test("ICE to AE Industrial: through Paragon Solutions, citing the article for each hop")
+    func iceToAEIndustrial() throws {
+        let run = try cli.ergraph("path", "ICE", "AE Industrial")
+        #expect(run.status == 0)
+        let lines = run.stdout.components(separatedBy: "\n")
+        #expect(lines.contains("  ICE —awarded $2M (2024-09; stop-work order 2024, stop-work order lifted 2025)→ Paragon Solutions ←acquired (2024-12)— AE Industrial"))
+        #expect(lines.contains("  1. U.S. Immigration and Customs Enforcement → Paragon Solutions: awarded, ICE-Paragon Solutions spyware contract (2024) [contract-paragon-2024]"))
+        #expect(lines.contains("  2. Paragon Solutions ← AE Industrial: acquired [ae-industrial-acquired-paragon]"))
+        #expect(run.stdout.contains("“In December, AE Industrial, a U.S. private equity firm, bought Paragon"))
+        #expect(run.stdout.contains("  [1] Bitget News (Bitget-RWA), rewriting TechCrunch's reporting, \"Here's the technology driving ICE's deportation enforcement\""))
+    }
+
+    @Test("--k 3 gives three distinct paths in non-decreasing length")
+    func kThree() throws {
+        let run = try cli.ergraph("path", "ICE", "AE Industrial", "--k", "3", "--format", "json")
+        #expect(run.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let paths = try #require(report["paths"] as? [[String: Any]])
+        let lengths = paths.compactMap { $0["length"] as? Int }
+        #expect(lengths == [2, 3, 3])
+        let linkLists = paths.map { ($0["relationships"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        #expect(Set(linkLists.map { $0.joined(separator: ",") }).count == 3)
+        #expect(linkLists[0] == ["contract-paragon-2024", "ae-industrial-acquired-paragon"])
+    }
+
+    @Test("as of 2023-06 there is no path through Paragon: exit 1 with a clear message")
+    func asOf() throws {
+        let run = try cli.ergraph("path", "ICE", "AE Industrial", "--as-of", "2023-06")
+        #expect(run.status == 1)
+        #expect(run.stderr == "ergraph: error: no path from U.S. Immigration and Customs Enforcement to AE Industrial as of 2023-06\n")
+        #expect(try cli.ergraph("path", "ICE", "AE Industrial", "--as-of", "2025").status == 0)
+        #expect(try cli.ergraph("path", "ICE", "AE Industrial", "--as-of", "June").status == 2)
+    }
+
+    @Test("JSON and CSV carry each hop's link, direction and sources")
+    func machineFormats() throws {
+        let json = try cli.ergraph("path", "ice", "ae-industrial", "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((report["from"] as? [String: Any])?["id"] as? String == "ice")
+        let path = try #require((report["paths"] as? [[String: Any]])?.first)
+        let links = try #require(path["relationships"] as? [[String: Any]])
+        #expect(links.map { $0["direction"] as? String } == ["forward", "backward"])
+        #expect(links.map { $0["kind"] as? String } == ["contracted", "acquired"])
+        let sources = try #require(links[1]["sources"] as? [[String: Any]])
+        #expect(sources.first?["credited_to"] as? String == "calcalist")
+        #expect((path["nodes"] as? [[String: Any]])?.map { $0["id"] as? String } == ["ice", "paragon-solutions", "ae-industrial"])
+
+        let csv = try cli.ergraph("path", "ice", "ae-industrial", "--format", "csv")
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(rows[0] == "path,hop,from,from_name,direction,relationship,kind,to,to_name,start,end,amounts,status,sources,quotes")
+        #expect(rows[2].hasPrefix("1,2,paragon-solutions,Paragon Solutions,backward,ae-industrial-acquired-paragon,acquired,ae-industrial,AE Industrial,2024-12,"))
+        // Byte-identical on a second run.
+        #expect(try cli.ergraph("path", "ice", "ae-industrial", "--format", "json").stdout == json.stdout)
+    }
+
+    @Test("unknown entity: did-you-mean and exit 2; a folded contract: a hint")
+    func unknownEntities() throws {
+        let typo = try cli.ergraph("path", "ICE", "AE Industrail")
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "ergraph: error: unknown entity 'AE Industrail'; did you mean 'AE Industrial' (id ae-industrial)?\n")
+        let folded = try cli.ergraph("path", "contract-clearview-2024", "ICE")
+        #expect(folded.status == 2)
+        #expect(folded.stderr.contains("add --keep-contract-nodes"))
+        #expect(try cli.ergraph("path", "contract-clearview-2024", "ICE", "--keep-contract-nodes").status == 0)
+    }
+
+    @Test("weights: by amount along contracts; missing costs are a clear error")
+    func weights() throws {
+        let cheapest = try cli.ergraph("path", "ICE", "Palantir", "--via", "contracted", "--weight", "amount")
+        #expect(cheapest.status == 0)
+        #expect(cheapest.stdout.contains("Path 1 (1 hop, cost 18500000)"))
+        let missing = try cli.ergraph("path", "ICE", "Palantir", "--cost", "contracted=1")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("ergraph: error: no cost given for kinds acquired, awarded,"))
+        #expect(try cli.ergraph("path", "ICE", "Palantir", "--cost", "contracted=-1").status == 2)
+        #expect(try cli.ergraph("path", "ICE", "Palantir", "--via", "contracted", "--cost", "contracted=2").stdout
+                    .contains("cost 2)"))
+    }
+
+    @Test("neighbors, owners, money, rank and components answer from the default dataset")
+    func questions() throws {
+        let neighbors = try cli.ergraph("neighbors", "AE Industrial", "--depth", "2", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(neighbors.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["id"] as? String == "paragon-solutions")
+        #expect(rows.contains { $0["id"] as? String == "ice" && $0["depth"] as? Int == 2 })
+
+        let owners = try cli.ergraph("owners", "Paragon")
+        #expect(owners.stdout == """
+            Paragon Solutions: ultimate parent: AE Industrial
+              Paragon Solutions —acquired (since 2024-12)→ AE Industrial
+
+            """)
+        #expect(try cli.ergraph("owners", "Paragon", "--as-of", "2024-06").stdout.contains("has no owner or parent"))
+
+        let money = try cli.ergraph("money", "--by", "vendor", "--format", "csv")
+        #expect(money.stdout.contains("palantir,Palantir,USD,reported,144400000,3\n"))
+        #expect(money.stdout.contains("clearview-ai,Clearview AI,USD,paid,800000,3\n"))
+        #expect(money.stdout.contains("clearview-ai,Clearview AI,USD,reported,4850000,3\n"))
+        let parents = try cli.ergraph("money", "--by", "parent", "--format", "csv")
+        #expect(parents.stdout.contains("ae-industrial,AE Industrial,USD,reported,2000000,1\n"))
+
+        let rank = try cli.ergraph("rank", "--by", "degree", "--top", "1", "--format", "csv")
+        // ICE after folding contracts: 8 contracts, 7 products bought, 3 awards to contracts kept
+        // because outlets or orders refer to them, 4 uses, 2 suppliers, HSI, the administration, CNN.
+        #expect(rank.stdout == "rank,id,name,kind,degree\n1,ice,U.S. Immigration and Customs Enforcement,agency,27\n")
+        #expect(try cli.ergraph("rank", "--by", "pagerank", "--top", "3").status == 0)
+        #expect(try cli.ergraph("rank", "--by", "betweenness", "--top", "3").stdout.contains("U.S. Immigration and Customs Enforcement"))
+
+        let components = try cli.ergraph("components", "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(components.stdout.utf8)) as? [String: Any])
+        #expect(report["count"] as? Int == 1)
     }
 }

@@ -28,7 +28,7 @@ public struct ProjectedGraph: Sendable {
 ///   `V —supplies→ U`; neither repeats the amounts, so money is never counted twice;
 /// - links between contracts (`order_under`, `follows_on`) become the property of the same name;
 /// - a contract that still has other links (an outlet that reported it, an order that paused
-///   it) is kept with those links; otherwise it disappears.
+///   it) is kept, with those links and its links to its parties; otherwise it disappears.
 ///
 /// Contracts without both a buyer and a vendor stay as they are. Nothing else changes.
 /// O(V + E).
@@ -48,22 +48,23 @@ public enum ContractProjection {
         builder.summaryText = graph.summaryText
         for source in graph.sources { builder.addSource(source) }
 
+        // A contract that some other link still needs (an outlet reported it, an order paused
+        // it) stays, and keeps its links to its buyer, vendor and products, so what is said
+        // about it stays connected to its parties. The others disappear with their links.
         let foldedLinks = Set(plans.values.flatMap(\.foldedLinks))
-        var origins: [LinkOrigin] = []
-        // Entities keep their order; a folded contract is dropped unless a link that was not
-        // folded still touches it.
-        for entity in graph.entityIndices {
-            if plans[entity] != nil {
-                var stillLinked = false
-                graph.forEachLink(of: entity, direction: .both) { link, _ in
-                    if !foldedLinks.contains(link) { stillLinked = true }
-                }
-                if !stillLinked { continue }
+        var keptContracts: Set<EntityIndex> = []
+        for contract in plans.keys {
+            graph.forEachLink(of: contract, direction: .both) { link, _ in
+                if !foldedLinks.contains(link) { keptContracts.insert(contract) }
             }
+        }
+        let removedLinks = Set(plans.filter { !keptContracts.contains($0.key) }.values.flatMap(\.foldedLinks))
+        var origins: [LinkOrigin] = []
+        for entity in graph.entityIndices where plans[entity] == nil || keptContracts.contains(entity) {
             // Ids are unique in the source graph, so adding cannot fail.
             _ = try? builder.addEntity(graph.entity(entity))
         }
-        for relationship in graph.relationshipIndices where !foldedLinks.contains(relationship) {
+        for relationship in graph.relationshipIndices where !removedLinks.contains(relationship) {
             _ = try? builder.addRelationship(graph.relationship(relationship))
             origins.append(.original(relationship))
         }
