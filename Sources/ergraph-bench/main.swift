@@ -39,3 +39,19 @@ print(String(format: "store: %d entities, %d relationships: generated and added 
 print(String(format: "memory: store arrays %.0f MiB; peak resident set %.0f MiB (builder and graph both alive)",
              Double(graph.memoryFootprint) / 1_048_576, peakResidentMiB()))
 print(String(format: "weak components: %d in %.3f s", components.count, componentSeconds))
+
+// 100 fixed pairs, the same every run: unweighted shortest paths on the undirected view.
+var random = SeededGenerator(seed: 2026)
+let pairs = (0..<100).map { _ in (EntityIndex(random.below(graph.entityCount)), EntityIndex(random.below(graph.entityCount))) }
+let pathStart = ContinuousClock.now
+var found = 0
+var totalLength = 0
+for (source, target) in pairs {
+    if let path = graph.shortestPath(from: source, to: target) {
+        found += 1
+        totalLength += path.length
+    }
+}
+let pathSeconds = seconds(since: pathStart)
+print(String(format: "shortest paths: 100 pairs in %.3f s (%.2f ms each), %d found, mean length %.2f",
+             pathSeconds, pathSeconds * 10, found, found == 0 ? 0 : Double(totalLength) / Double(found)))
