@@ -1,5 +1,5 @@
 # ergraph: two commands on a fresh Debian machine.
-#   make demo   installs what is missing, builds, and checks and summarizes the default dataset
+#   make demo   installs what is missing, builds, checks the default dataset and draws it into Output/
 #   make test   installs what is missing, builds, and runs every test
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -42,10 +42,17 @@ demo: build
 	$(ERGRAPH) validate --strict $(GRAPH)
 	@echo
 	$(ERGRAPH) stats --graph $(GRAPH)
-	@# Written to a temporary file and renamed, so a failed run never leaves half a file.
+	@# ergraph writes every file to a temporary name and renames it, so a failed run never
+	@# leaves half a file; the stats JSON goes through the same dance here.
 	$(ERGRAPH) stats --graph $(GRAPH) --format json > Output/ice-surveillance.stats.json.tmp
 	mv Output/ice-surveillance.stats.json.tmp Output/ice-surveillance.stats.json
-	@echo; echo "Wrote Output/ice-surveillance.stats.json"
+	$(ERGRAPH) export --graph $(GRAPH) --format dot -o Output/ice-surveillance.dot
+	$(ERGRAPH) render --graph $(GRAPH) -o Output/ice-surveillance.svg
+	$(ERGRAPH) render --graph $(GRAPH) -o Output/ice-surveillance.png
+	$(ERGRAPH) render --graph $(GRAPH) -o Output/ice-surveillance.pdf
+	$(ERGRAPH) path ICE "AE Industrial" --graph $(GRAPH) --render Output/ice-to-ae-industrial.svg > /dev/null
+	@echo
+	@echo "Wrote Output/ice-surveillance.{stats.json,dot,svg,png,pdf} and Output/ice-to-ae-industrial.svg"
 
 test: build venv
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test

@@ -19,7 +19,8 @@ struct ERGraphCommand: ParsableCommand {
         version: "ergraph \(version)",
         subcommands: [ValidateCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
                       PathCommand.self, NeighborsCommand.self, OwnersCommand.self, MoneyCommand.self, RankCommand.self,
-                      ComponentsCommand.self, VersionCommand.self]
+                      ComponentsCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self,
+                      RenderWorkerCommand.self, VersionCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit status 2 (the usual status for misuse,
@@ -36,7 +37,12 @@ struct ERGraphCommand: ParsableCommand {
             if status == .success {
                 exit(withError: error)
             } else if status == .validationFailure {
-                Terminal.standardError(fullMessage(for: error))
+                // One line, naming the cause; --help has the rest.
+                let message = message(for: error).split(separator: "\n")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+                    .joined(separator: " ")
+                Terminal.standardError("ergraph: error: \(message) (see 'ergraph help')")
                 Foundation.exit(2)
             } else {
                 exit(withError: error)

@@ -25,6 +25,11 @@ struct CLITests {
 
     func ergraph(_ arguments: String..., environment: [String: String] = [:],
                  directory: URL = CLITests.packageRoot) throws -> Run {
+        try ergraph(arguments: arguments, environment: environment, directory: directory)
+    }
+
+    func ergraph(arguments: [String], environment: [String: String] = [:],
+                 directory: URL = CLITests.packageRoot) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -164,7 +169,8 @@ struct CLITests {
         #expect(try ergraph("--version").stdout == "ergraph 0.1.0\n")
         let version = try ergraph("version")
         #expect(version.stdout.hasPrefix("ergraph 0.1.0 (Graphviz "))
-        for command in ["validate", "stats", "list", "show", "kinds", "path", "neighbors", "owners", "money", "rank", "components", "version"] {
+        for command in ["validate", "stats", "list", "show", "kinds", "path", "neighbors", "owners", "money", "rank", "components",
+                        "render", "export", "import", "version"] {
             let help = try ergraph(command, "--help")
             #expect(help.status == 0, "\(command) --help")
             #expect(help.stdout.contains("USAGE: ergraph \(command)"))
@@ -328,5 +334,142 @@ struct CLIPathTests {
         let components = try cli.ergraph("components", "--format", "json")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(components.stdout.utf8)) as? [String: Any])
         #expect(report["count"] as? Int == 1)
+    }
+}
+
+@Suite("Command line: drawing, export and import")
+struct CLIRenderTests {
+    let cli = CLITests()
+
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test("render writes SVG, PNG and PDF, the format taken from the extension")
+    func formats() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, magic) in [("g.svg", Array("<?xml".utf8)), ("g.png", [0x89, 0x50, 0x4E, 0x47]), ("g.pdf", Array("%PDF".utf8))] as [(String, [UInt8])] {
+            let path = folder.appendingPathComponent(name).path
+            let run = try cli.ergraph("render", "-o", path)
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+            #expect(run.stderr.isEmpty, "\(name): \(run.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)).starts(with: magic))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("two runs give identical SVG, with and without clusters, and identical DOT exports")
+    func reproducible() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["render"], ["render", "--cluster-by", "kind"], ["render", "--cluster-by", "agency", "--layout", "neato"],
+                          ["render", "--focus", "Palantir", "--depth", "2", "--cluster-by", "owner"], ["export", "--format", "dot"]] {
+            var outputs: [Data] = []
+            for run in 0..<2 {
+                let path = folder.appendingPathComponent("run\(run).out").path
+                let result = try cli.ergraph(arguments: arguments + ["-o", path] + (arguments[0] == "render" ? ["--image-format", "svg"] : []))
+                #expect(result.status == 0, "\(arguments): \(result.stderr)")
+                outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            #expect(outputs[0] == outputs[1], "\(arguments)")
+            #expect(outputs[0].count > 1_000)
+        }
+    }
+
+    @Test("the committed Output/ice-surveillance.dot is exactly what export writes today")
+    func committedDOT() throws {
+        let committed = try String(contentsOf: CLITests.packageRoot.appendingPathComponent("Output/ice-surveillance.dot"), encoding: .utf8)
+        let exported = try cli.ergraph("export", "--format", "dot")
+        #expect(exported.status == 0)
+        #expect(exported.stdout == committed, "run 'make demo' to regenerate Output/")
+    }
+
+    @Test("the exported DOT is accepted by the dot CLI without a warning")
+    func dotCLIAcceptsExport() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ice.gv").path
+        #expect(try cli.ergraph("export", "-o", path).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["dot", "-Tsvg", "-o", folder.appendingPathComponent("ice.svg").path, path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stderr.isEmpty, "dot said: \(stderr)")
+    }
+
+    @Test("path --render and neighbors --render draw their answers; sfdp runs in a child process")
+    func answersDrawn() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pathSVG = folder.appendingPathComponent("path.svg").path
+        #expect(try cli.ergraph("path", "ICE", "AE Industrial", "--render", pathSVG).status == 0)
+        let svg = try String(contentsOfFile: pathSVG, encoding: .utf8)
+        #expect(svg.contains("Paragon Solutions") && svg.contains("AE Industrial"))
+        #expect(!svg.contains("Clearview"))
+        let neighbors = folder.appendingPathComponent("n.png").path
+        #expect(try cli.ergraph("neighbors", "HSI", "--render", neighbors, "--layout", "sfdp").status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: neighbors)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+
+    @Test("bad input or output: one line naming the cause, a non-zero exit, no partial file")
+    func failures() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let badDOT = folder.appendingPathComponent("bad.gv")
+        try Data("digraph { a -> ; }".utf8).write(to: badDOT)
+        let output = folder.appendingPathComponent("out.yaml").path
+        let malformed = try cli.ergraph("import", "--from", "dot", badDOT.path, "-o", output)
+        #expect(malformed.status == 1)
+        #expect(malformed.stderr == "ergraph: error: \(badDOT.path): invalid DOT: syntax error in line 1 near ';'\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+
+        let layout = try cli.ergraph("render", "--layout", "nosuch", "-o", folder.appendingPathComponent("x.svg").path)
+        #expect(layout.status == 2)
+        #expect(layout.stderr.split(separator: "\n").count == 1)
+        #expect(layout.stderr.contains("'nosuch' is invalid for '--layout"))
+
+        let format = try cli.ergraph("render", "-o", folder.appendingPathComponent("x.gif").path)
+        #expect(format.status == 2)
+        #expect(format.stderr.hasPrefix("ergraph: error: cannot tell the image format from"))
+
+        let unwritable = try cli.ergraph("render", "-o", "/nonexistent-folder/x.svg")
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr == "ergraph: error: cannot write /nonexistent-folder/x.svg: the folder /nonexistent-folder does not exist\n")
+        let intoFolder = try cli.ergraph("render", "-o", folder.path)
+        #expect(intoFolder.status != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.gv"])
+    }
+
+    @Test("import --from dot writes a dataset that validates and keeps every node and edge")
+    func importDOT() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = folder.appendingPathComponent("unix.yaml").path
+        let source = CLITests.packageRoot.appendingPathComponent("Tests/Fixtures/graphviz-debian-doc-examples/directed/unix.gv").path
+        let run = try cli.ergraph("import", "--from", "dot", source, "-o", dataset)
+        #expect(run.status == 0, "\(run.stderr)")
+        let stats = try cli.ergraph("stats", "--graph", dataset, "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(report["entities"] as? Int == 41)
+        #expect(report["relationships"] as? Int == 49)
+        // Re-importing our own export of the default dataset gives back its entities and links.
+        let exported = folder.appendingPathComponent("ice.gv").path
+        #expect(try cli.ergraph("export", "-o", exported).status == 0)
+        let again = folder.appendingPathComponent("again.yaml").path
+        #expect(try cli.ergraph("import", "--from", "dot", exported, "-o", again).status == 0)
+        let againStats = try cli.ergraph("stats", "--graph", again, "--format", "json")
+        let againReport = try #require(try JSONSerialization.jsonObject(with: Data(againStats.stdout.utf8)) as? [String: Any])
+        #expect(againReport["entities"] as? Int == 45)
+        #expect(againReport["relationships"] as? Int == 69)
+        #expect((againReport["relationshipsByKind"] as? [String: Int])?["acquired"] == 1)
     }
 }

@@ -26,6 +26,9 @@ struct NeighborsCommand: ParsableCommand {
     @Option(help: "How many links away to look.") var depth = 1
     @Option(help: "Which links to follow: out (along their direction), in, or both.") var direction: WalkDirection = .both
     @Option(help: "Output format: text, json or csv.") var format: AnswerFormat = .text
+    @Option(help: ArgumentHelp("Also draw the neighbourhood to this file (format from its extension).", valueName: "file"))
+    var render: String?
+    @OptionGroup(title: "Drawing (with --render)") var diagram: DiagramArguments
 
     struct Row: Encodable {
         var id: String
@@ -46,7 +49,8 @@ struct NeighborsCommand: ParsableCommand {
         let graph = context.graph
         let start = try context.entity(named: entity)
         let options = try traversal.options(for: graph, direction: direction.direction)
-        let rows = graph.neighborhood(of: start, depth: depth, options: options).map { neighbor in
+        let found = graph.neighborhood(of: start, depth: depth, options: options)
+        let rows = found.map { neighbor in
             Row(id: graph.id(of: neighbor.entity), name: graph.name(of: neighbor.entity), kind: graph.kind(of: neighbor.entity),
                 depth: neighbor.depth, via: graph.id(of: neighbor.via), relationship: graph.id(of: neighbor.relationship),
                 relationshipKind: graph.kind(of: neighbor.relationship))
@@ -64,6 +68,11 @@ struct NeighborsCommand: ParsableCommand {
                 let arrow = graph.index(ofEntity: row.via).map { graph.name(of: $0) } ?? row.via
                 return ["\(row.depth)", row.name, row.kind, "\(row.relationshipKind.replacingOccurrences(of: "_", with: " ")) from \(arrow)"]
             }))
+        }
+        if let render {
+            let view = GraphView.induced(graph, entities: [start] + found.map(\.entity), options: options, focus: start)
+            try diagram.draw(view, of: graph, to: render,
+                             subtitle: "within \(depth) link\(depth == 1 ? "" : "s") of \(graph.name(of: start))")
         }
     }
 }

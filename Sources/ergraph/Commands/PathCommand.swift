@@ -35,6 +35,9 @@ struct PathCommand: ParsableCommand {
     var cost: String?
 
     @Option(help: "Output format: text, json or csv.") var format: AnswerFormat = .text
+    @Option(help: ArgumentHelp("Also draw the paths found to this file (format from its extension).", valueName: "file"))
+    var render: String?
+    @OptionGroup(title: "Drawing (with --render)") var diagram: DiagramArguments
 
     func validate() throws {
         let modes = [allShortest, k != nil, all].filter { $0 }.count
@@ -107,6 +110,10 @@ struct PathCommand: ParsableCommand {
         case .text: print(report.text(graph: graph))
         case .json: print(try report.json())
         case .csv: print(report.csv(), terminator: "")
+        }
+        if let render {
+            try diagram.draw(.paths(graph, paths), of: graph, to: render,
+                             subtitle: "how \(graph.name(of: source)) connects to \(graph.name(of: target))")
         }
     }
 }

@@ -1,0 +1,128 @@
+import ERGraph
+import Foundation
+
+/// Reads any DOT file through cgraph into a graph: nodes become entities, edges relationships,
+/// attributes properties.
+///
+/// - Entity ids are the node names where they are valid ids; otherwise a cleaned form, made
+///   unique (the original name is kept in the `dot_name` property).
+/// - The name is the `name` attribute, else a plain `label` (not HTML, not `\N`), else the node name.
+/// - Kinds come from a `kind` attribute where present; kinds the vocabulary lacks are declared
+///   (cleaned to lower case and `_`). Without one, entities are `node` and links `edge`, kinds
+///   the importer declares.
+/// - Nodes marked `ergraph_role="legend"` (the legend of ergraph's own diagrams) are skipped, so
+///   exporting and importing again gives the same graph.
+public enum DOTImporter {
+    public struct Result: Sendable {
+        public var graph: Graph
+        public var warnings: [String]
+    }
+
+    public static func read(dotBytes: Data, sourceName: String) throws(GraphvizError) -> Result {
+        let parsed = try Graphviz.parse(dotBytes: dotBytes)
+        var vocabulary = Vocabulary.builtIn
+        vocabulary.declareEntityKind(KindDefinition("node", "a node read from DOT without a kind"))
+        vocabulary.declareRelationshipKind(KindDefinition("edge", "an edge read from DOT without a kind"))
+        let skipped = Set(parsed.nodes.filter { $0.attributes["ergraph_role"] == "legend" }.map(\.name))
+        // A drawing ergraph made: its presentation attributes are not facts about the entities.
+        let presentation: Set<String> = skipped.isEmpty ? [] : ["id", "label", "tooltip", "shape", "style", "fillcolor", "color",
+                                                               "penwidth", "fontcolor", "URL"]
+
+        var idsByName: [String: String] = [:]
+        var usedIDs: Set<String> = []
+        var entities: [Entity] = []
+        for node in parsed.nodes where !skipped.contains(node.name) {
+            var id = cleanID(node.name)
+            if usedIDs.contains(id) {
+                var counter = 2
+                while usedIDs.contains("\(id)-\(counter)") { counter += 1 }
+                id = "\(id)-\(counter)"
+            }
+            usedIDs.insert(id)
+            idsByName[node.name] = id
+            var attributes = node.attributes.filter { !presentation.contains($0.key) }.mapValues(unescape)
+            let kind = kindName(attributes.removeValue(forKey: "kind"), fallback: "node")
+            vocabulary.declareEntityKind(KindDefinition(kind, "read from DOT"))
+            let label = attributes["label"].flatMap { $0.hasPrefix("<") || $0 == "\\N" || $0.isEmpty ? nil : $0 }
+            let name = attributes.removeValue(forKey: "name") ?? label ?? node.name
+            if id != node.name { attributes["dot_name"] = node.name }
+            entities.append(Entity(id: id, kind: kind, name: name, properties: attributes.mapValues(PropertyValue.text)))
+        }
+
+        for edge in parsed.edges {
+            let kind = kindName(edge.element.attributes["kind"], fallback: "edge")
+            vocabulary.declareRelationshipKind(KindDefinition(kind, "read from DOT"))
+        }
+        var builder = GraphBuilder(vocabulary: vocabulary)
+        builder.title = parsed.name.isEmpty ? sourceName : parsed.name
+        for entity in entities {
+            // Ids were made unique above and kinds declared, so adding cannot fail.
+            _ = try? builder.addEntity(entity)
+        }
+        var warnings = parsed.warnings
+        var usedLinkIDs: Set<String> = []
+        for (position, edge) in parsed.edges.enumerated() {
+            guard let from = idsByName[edge.tail], let to = idsByName[edge.head] else { continue }
+            var attributes = edge.element.attributes.filter { !presentation.contains($0.key) }.mapValues(unescape)
+            let kind = kindName(attributes.removeValue(forKey: "kind"), fallback: "edge")
+            var base = attributes.removeValue(forKey: "key") ?? (edge.element.name.isEmpty ? "e\(position + 1)" : edge.element.name)
+            if base.isEmpty { base = "e\(position + 1)" }
+            var id = base
+            var counter = 2
+            while usedLinkIDs.contains(id) { id = "\(base)-\(counter)"; counter += 1 }
+            usedLinkIDs.insert(id)
+            let relationship = Relationship(id: id, kind: kind, from: from, to: to,
+                                            properties: attributes.mapValues(PropertyValue.text))
+            do {
+                try builder.addRelationship(relationship)
+            } catch {
+                warnings.append("edge \(edge.tail) → \(edge.head) skipped: \(error)")
+            }
+        }
+        return Result(graph: builder.build(), warnings: warnings)
+    }
+
+    /// The text a DOT string shows: cgraph keeps escString sequences as written, so `\\` is a
+    /// backslash and `\n`, `\l`, `\r` are line ends.
+    static func unescape(_ value: String) -> String {
+        guard value.contains("\\") else { return value }
+        var out = ""
+        var iterator = value.makeIterator()
+        while let character = iterator.next() {
+            guard character == "\\" else { out.append(character); continue }
+            switch iterator.next() {
+            case "\\"?: out.append("\\")
+            case "n"?, "l"?, "r"?: out.append("\n")
+            case let other?: out.append("\\"); out.append(other)
+            case nil: out.append("\\")
+            }
+        }
+        return out
+    }
+
+    /// A valid ergraph id for a DOT node name.
+    static func cleanID(_ name: String) -> String {
+        var id = ""
+        for scalar in name.unicodeScalars {
+            let isASCIIAlphanumeric = scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+            if isASCIIAlphanumeric || "._:-".unicodeScalars.contains(scalar) {
+                id.unicodeScalars.append(scalar)
+            } else if !id.hasSuffix("-") {
+                id += "-"
+            }
+        }
+        while id.hasPrefix("-") || id.hasPrefix(".") || id.hasPrefix("_") || id.hasPrefix(":") { id.removeFirst() }
+        return id.isEmpty ? "node" : id
+    }
+
+    static func kindName(_ value: String?, fallback: String) -> String {
+        guard let value else { return fallback }
+        var kind = ""
+        for scalar in value.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { kind.unicodeScalars.append(scalar) } else if !kind.hasSuffix("_") { kind += "_" }
+        }
+        while kind.first.map({ !$0.isLetter }) ?? false { kind.removeFirst() }
+        while kind.hasSuffix("_") { kind.removeLast() }
+        return kind.isEmpty ? fallback : kind
+    }
+}

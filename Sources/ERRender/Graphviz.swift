@@ -1,0 +1,246 @@
+import CGraphviz
+import Foundation
+import Synchronization
+
+/// A layout engine of Graphviz.
+public enum GraphvizLayout: String, Sendable, CaseIterable {
+    case dot, neato, fdp, sfdp, circo, twopi
+
+    /// Engines whose output differs between calls in one process (graphviz-notes §2.8):
+    /// reproducible output needs a fresh process per layout.
+    public var isReproducibleInProcess: Bool { self != .fdp && self != .sfdp }
+}
+
+/// An output format Graphviz renders to.
+public enum GraphvizFormat: String, Sendable, CaseIterable {
+    case svg, png, pdf, dot, json, plain
+
+    /// The format a file name asks for, from its extension.
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "svg": self = .svg
+        case "png": self = .png
+        case "pdf": self = .pdf
+        case "dot", "gv": self = .dot
+        case "json": self = .json
+        case "plain", "txt": self = .plain
+        default: return nil
+        }
+    }
+}
+
+/// Why Graphviz could not read, lay out or render a graph. The message is Graphviz's own,
+/// captured rather than left on standard error.
+public struct GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// What a render produced: the bytes, and any warnings Graphviz gave.
+public struct Rendered: Sendable {
+    public var data: Data
+    public var warnings: [String]
+}
+
+/// A node or edge as cgraph read it: its name and every attribute with a non-default value.
+public struct DOTElement: Sendable, Equatable {
+    public var name: String
+    public var attributes: [String: String]
+}
+
+/// A graph as cgraph read it from DOT.
+public struct ParsedDOT: Sendable {
+    public var name: String
+    public var directed: Bool
+    public var strict: Bool
+    public var nodes: [DOTElement]
+    /// Edges with their ends (node names), in cgraph's order.
+    public var edges: [(tail: String, head: String, element: DOTElement)]
+    public var warnings: [String]
+}
+
+/// Messages Graphviz reports through `agerr`, gathered by the callback below. Only touched
+/// while `graphvizLock` is held, which is why the unchecked access is safe.
+nonisolated(unsafe) private var capturedMessages = ""
+/// The process's one Graphviz context, made on first use under the lock, kept for the
+/// process's life (graphviz-notes §2.4 item 9: free it once, at exit).
+nonisolated(unsafe) private var sharedContext: OpaquePointer?
+
+private let captureMessage: agusererrf = { text in
+    if let text { capturedMessages += String(cString: text) }
+    return 0
+}
+
+/// The Graphviz C library, linked in-process. Every call takes the one process-wide lock
+/// (Graphviz is not thread-safe); these functions block, so async callers should run them off
+/// the cooperative pool (``renderAsync(dot:layout:format:)``).
+public enum Graphviz {
+    /// Lays out `dot` with `layout` and renders it to `format`, in memory.
+    public static func render(dot: String, layout: GraphvizLayout = .dot,
+                              format: GraphvizFormat = .svg) throws(GraphvizError) -> Rendered {
+        try render(dotBytes: Data(dot.utf8), layout: layout, format: format)
+    }
+
+    public static func render(dotBytes: Data, layout: GraphvizLayout, format: GraphvizFormat) throws(GraphvizError) -> Rendered {
+        let result: Result<Rendered, GraphvizError> = graphvizLock.withLock { _ in
+            do {
+                return .success(try renderLocked(dotBytes: dotBytes, layout: layout, format: format))
+            } catch let error as GraphvizError {
+                return .failure(error)
+            } catch {
+                return .failure(GraphvizError("\(error)"))
+            }
+        }
+        return try result.get()
+    }
+
+    /// The same, on a thread of its own so a long layout never blocks Swift's cooperative pool.
+    public static func renderAsync(dot: String, layout: GraphvizLayout = .dot,
+                                   format: GraphvizFormat = .svg) async throws -> Rendered {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try render(dot: dot, layout: layout, format: format) })
+            }
+        }
+    }
+
+    /// Reads DOT through cgraph: nodes and edges with their attributes, as any Graphviz tool
+    /// would see them.
+    public static func parse(dotBytes: Data) throws(GraphvizError) -> ParsedDOT {
+        let result: Result<ParsedDOT, GraphvizError> = graphvizLock.withLock { _ in
+            do {
+                return .success(try parseLocked(dotBytes))
+            } catch let error as GraphvizError {
+                return .failure(error)
+            } catch {
+                return .failure(GraphvizError("\(error)"))
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: Under the lock
+
+    private static func beginCapture() {
+        capturedMessages = ""
+        _ = agseterrf(captureMessage)
+        _ = agreseterrors()
+    }
+
+    /// Graphviz's messages so far, split into errors and warnings, one line each.
+    private static func endCapture() -> (errors: [String], warnings: [String]) {
+        var errors: [String] = []
+        var warnings: [String] = []
+        var current: Bool?  // true: error, false: warning
+        for rawLine in capturedMessages.split(separator: "\n", omittingEmptySubsequences: true) {
+            var line = String(rawLine).trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("Error: ") {
+                current = true
+                line.removeFirst("Error: ".count)
+            } else if line.hasPrefix("Warning: ") {
+                current = false
+                line.removeFirst("Warning: ".count)
+            }
+            if current == false { warnings.append(line) } else { errors.append(line) }
+        }
+        capturedMessages = ""
+        _ = agreseterrors()
+        return (errors, warnings)
+    }
+
+    private static func context() throws(GraphvizError) -> OpaquePointer {
+        if let sharedContext { return sharedContext }
+        guard let created = gvContext() else { throw GraphvizError("Graphviz could not start (gvContext failed)") }
+        sharedContext = created
+        return created
+    }
+
+    /// agmemread on a NUL-terminated copy of the bytes, then the lexer reset. Returns the graph
+    /// and the warnings the parser gave.
+    private static func read(_ bytes: Data) throws(GraphvizError) -> (UnsafeMutablePointer<Agraph_t>, [String]) {
+        guard !bytes.contains(0) else { throw GraphvizError("invalid DOT: the text contains a NUL byte") }
+        var terminated = [UInt8](bytes)
+        terminated.append(0)
+        let graph = terminated.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { agmemread($0) }
+            }
+        }
+        aglexbad()
+        let messages = endCapture()
+        beginCapture()
+        guard let graph else {
+            // Empty or comment-only input fails without a message (graphviz-notes §2.4 item 5).
+            let reason = messages.errors.first ?? "no graph in the text (it is empty or only comments)"
+            throw GraphvizError("invalid DOT: \(reason)")
+        }
+        return (graph, messages.warnings)
+    }
+
+    private static func renderLocked(dotBytes: Data, layout: GraphvizLayout, format: GraphvizFormat) throws(GraphvizError) -> Rendered {
+        let gvc = try context()
+        beginCapture()
+        var (graph, warnings) = try read(dotBytes)
+        defer { agclose(graph) }
+        guard gvLayout(gvc, graph, layout.rawValue) == 0 else {
+            let messages = endCapture()
+            throw GraphvizError(messages.errors.first ?? "layout '\(layout.rawValue)' failed")
+        }
+        defer { gvFreeLayout(gvc, graph) }
+        var output: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(gvc, graph, format.rawValue, &output, &length)
+        defer { gvFreeRenderData(output) }
+        let messages = endCapture()
+        guard status == 0, let output else {
+            throw GraphvizError(messages.errors.first ?? "rendering to \(format.rawValue) failed")
+        }
+        // Errors that Graphviz recovers from (a malformed HTML label falls back to plain text)
+        // are passed on as warnings: the picture exists, but the caller should know.
+        warnings += messages.warnings + messages.errors
+        let data = Data(bytes: output, count: Int(length))
+        return Rendered(data: data, warnings: warnings)
+    }
+
+    private static func parseLocked(_ bytes: Data) throws(GraphvizError) -> ParsedDOT {
+        _ = try context()  // gvContext sets up the attribute defaults cgraph reads against
+        beginCapture()
+        let (graph, warnings) = try read(bytes)
+        defer { agclose(graph) }
+        func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+            guard let pointer else { return "" }
+            // DOT files declared latin1 reach us as Latin-1 bytes: decode those rather than fail.
+            return String(validatingCString: pointer) ?? String(cString: pointer, encoding: .isoLatin1) ?? ""
+        }
+        func attributes(of object: UnsafeMutableRawPointer, kind: Int32) -> [String: String] {
+            var result: [String: String] = [:]
+            var symbol = agnxtattr(graph, kind, nil)
+            while let current = symbol {
+                let value = string(agxget(object, current))
+                let defaultValue = string(current.pointee.defval)
+                if value != defaultValue { result[string(current.pointee.name)] = value }
+                symbol = agnxtattr(graph, kind, current)
+            }
+            return result
+        }
+        var nodes: [DOTElement] = []
+        var edges: [(tail: String, head: String, element: DOTElement)] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            nodes.append(DOTElement(name: string(agnameof(current)), attributes: attributes(of: UnsafeMutableRawPointer(current), kind: Int32(AGNODE))))
+            var edge = agfstout(graph, current)
+            while let currentEdge = edge {
+                let tail = string(agnameof(cgv_tail(currentEdge)))
+                let head = string(agnameof(cgv_head(currentEdge)))
+                let key = agnameof(currentEdge).map { String(cString: $0) } ?? ""
+                edges.append((tail, head, DOTElement(name: key, attributes: attributes(of: UnsafeMutableRawPointer(currentEdge), kind: Int32(AGEDGE)))))
+                edge = agnxtout(graph, currentEdge)
+            }
+            node = agnxtnode(graph, current)
+        }
+        let messages = endCapture()
+        return ParsedDOT(name: string(agnameof(UnsafeMutableRawPointer(graph))), directed: agisdirected(graph) != 0,
+                         strict: agisstrict(graph) != 0, nodes: nodes, edges: edges, warnings: warnings + messages.warnings)
+    }
+}

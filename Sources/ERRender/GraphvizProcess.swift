@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs a layout in a child process, still through libgvc, so it can be stopped.
+///
+/// Graphviz has no way to cancel a layout (graphviz-notes §2.4 item 11): neato on 10,000
+/// nodes ran past 300 s. fdp and sfdp also give different output on every call within one
+/// process (§2.8), but the same output in a fresh one. So large or force-directed layouts run
+/// in a worker: the `ergraph` binary itself, with a hidden subcommand that renders in-process.
+public enum GraphvizProcess {
+    /// When a layout should leave the process: more than 2,000 entities for dot or neato, any
+    /// fdp or sfdp layout, and any layout with several clusters: cgraph orders subgraphs by the
+    /// addresses of their interned names, so a second layout in one process can list clusters
+    /// in another order (measured here: the same SVG but for cluster order), while a fresh
+    /// process always gives the first call's answer.
+    public static func shouldIsolate(layout: GraphvizLayout, nodeCount: Int, clusterCount: Int = 0) -> Bool {
+        !layout.isReproducibleInProcess || (nodeCount > 2_000 && (layout == .dot || layout == .neato)) || clusterCount > 1
+    }
+
+    /// Renders through `worker` (an executable that accepts
+    /// `render-worker --layout L --format F --input IN --output OUT`), waiting at most `timeout`.
+    public static func render(dot: String, layout: GraphvizLayout, format: GraphvizFormat, timeout: Duration,
+                              worker: URL, arguments prefix: [String] = []) throws(GraphvizError) -> Rendered {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-render-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw GraphvizError("cannot make a temporary folder for the layout: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.gv")
+        let output = folder.appendingPathComponent("out")
+        let messages = folder.appendingPathComponent("messages")
+        do {
+            try Data(dot.utf8).write(to: input)
+            FileManager.default.createFile(atPath: messages.path, contents: nil)
+        } catch {
+            throw GraphvizError("cannot write the layout's input: \(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = worker
+        process.arguments = prefix + ["render-worker", "--layout", layout.rawValue, "--format", format.rawValue,
+                                      "--input", input.path, "--output", output.path]
+        let errorHandle: FileHandle
+        do {
+            errorHandle = try FileHandle(forWritingTo: messages)
+            process.standardError = errorHandle
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+        } catch {
+            throw GraphvizError("cannot start the layout worker \(worker.path): \(error.localizedDescription)")
+        }
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline {
+                // SIGKILL: a layout never returns to handle SIGTERM, and the temporary folder
+                // is the parent's to clean.
+                kill(process.processIdentifier, SIGKILL)
+                // Reap it, but never wait long: what matters is that the caller gets control back.
+                let grace = ContinuousClock.now + .seconds(2)
+                while process.isRunning && ContinuousClock.now < grace { Thread.sleep(forTimeInterval: 0.01) }
+                try? errorHandle.close()
+                throw GraphvizError("the \(layout.rawValue) layout took longer than \(timeout.components.seconds) s and was stopped")
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        try? errorHandle.close()
+        let lines = ((try? String(contentsOf: messages, encoding: .utf8)) ?? "")
+            .split(separator: "\n").map(String.init)
+        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
+            let reason = lines.first { !$0.hasPrefix("warning: ") }.map { $0.replacingOccurrences(of: "error: ", with: "") }
+            throw GraphvizError(reason ?? "the layout worker failed (status \(process.terminationStatus))")
+        }
+        let warnings = lines.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst("warning: ".count)) }
+        return Rendered(data: data, warnings: warnings)
+    }
+}
