@@ -1,0 +1,111 @@
+import ERGraph
+import Foundation
+
+/// Turns flat attribute maps (what GraphML, GEXF and node-link JSON hold) back into entities and
+/// relationships: the inverse of ``FlatAttributes``. Known names (`kind`, `name`, `aliases`,
+/// `start`, `end`, `amount_<kind>_<currency>`, `sources`) become fields again; everything else
+/// a property. Kinds the vocabulary lacks are declared.
+struct FlatGraphBuilder {
+    var title: String?
+    /// Source documents the file carried (ergraph's exports store them as `ergraph_sources`).
+    var sources: [Source] = []
+    private var entities: [Entity] = []
+    private var relationships: [Relationship] = []
+    private(set) var warnings: [String] = []
+
+    init(title: String?) { self.title = title }
+
+    /// Reads the `ergraph_sources` attribute, if the file has one.
+    mutating func addSources(json: String?) {
+        guard let json, let decoded = try? JSONDecoder().decode([Source].self, from: Data(json.utf8)) else { return }
+        sources = decoded
+    }
+
+    mutating func addNode(id: String, attributes: [String: FlatValue]) {
+        var values = attributes
+        let kind = Self.kind(values.removeValue(forKey: "kind")?.text, fallback: "node")
+        let name = values.removeValue(forKey: "name")?.text ?? values.removeValue(forKey: "label")?.text ?? id
+        var entity = Entity(id: id, kind: kind, name: name)
+        if let aliases = values.removeValue(forKey: "aliases")?.text {
+            entity.aliases = aliases.components(separatedBy: "; ").filter { !$0.isEmpty }
+        }
+        (entity.validity, entity.amounts, entity.citations, entity.properties) = Self.fields(&values)
+        entities.append(entity)
+    }
+
+    mutating func addEdge(id: String?, from: String, to: String, attributes: [String: FlatValue]) {
+        var values = attributes
+        let kind = Self.kind(values.removeValue(forKey: "kind")?.text ?? values.removeValue(forKey: "label")?.text, fallback: "edge")
+        let linkID = id ?? "\(from)-\(kind)-\(to)-\(relationships.count + 1)"
+        var relationship = Relationship(id: linkID, kind: kind, from: from, to: to)
+        (relationship.validity, relationship.amounts, relationship.citations, relationship.properties) = Self.fields(&values)
+        relationships.append(relationship)
+    }
+
+    func build() -> Graph {
+        var vocabulary = Vocabulary.builtIn
+        for entity in entities { vocabulary.declareEntityKind(KindDefinition(entity.kind, "imported")) }
+        for relationship in relationships { vocabulary.declareRelationshipKind(KindDefinition(relationship.kind, "imported")) }
+        var builder = GraphBuilder(vocabulary: vocabulary)
+        builder.title = title
+        for source in sources { builder.addSource(source) }
+        // A citation of a document the file does not describe still needs a source to point at.
+        let cited = (entities.flatMap(\.citations) + relationships.flatMap(\.citations)).map(\.source)
+        var known = Set(sources.map(\.id))
+        for id in cited where known.insert(id).inserted {
+            builder.addSource(Source(id: id, title: "\(id) (cited in the imported file, not described there)"))
+        }
+        var seen = Set<String>()
+        for entity in entities where seen.insert(entity.id).inserted {
+            _ = try? builder.addEntity(entity)
+        }
+        for relationship in relationships {
+            // Ends that name no node get a node of their own, as GraphML and JSON readers do.
+            for end in [relationship.from, relationship.to] where seen.insert(end).inserted {
+                _ = try? builder.addEntity(Entity(id: end, kind: "node", name: end))
+            }
+            _ = try? builder.addRelationship(relationship)
+        }
+        return builder.build()
+    }
+
+    private static func fields(_ values: inout [String: FlatValue])
+        -> (Validity, [Money], [Citation], [String: PropertyValue]) {
+        let validity = Validity(start: values.removeValue(forKey: "start").flatMap { PartialDate($0.text) },
+                                end: values.removeValue(forKey: "end").flatMap { PartialDate($0.text) })
+        var amounts: [Money] = []
+        for key in values.keys.sorted() where key.hasPrefix("amount_") {
+            let parts = key.split(separator: "_")
+            guard parts.count == 3, let kind = AmountKind(rawValue: String(parts[1])), Money.isCurrencyCode(String(parts[2])),
+                  let value = values[key].flatMap({ Decimal(string: $0.text, locale: Locale(identifier: "en_US_POSIX")) }) else { continue }
+            amounts.append(Money(amount: value, currency: String(parts[2]), kind: kind))
+            values.removeValue(forKey: key)
+        }
+        var citations: [Citation] = []
+        if let sources = values["sources"]?.text,
+           let records = try? JSONDecoder().decode([FlatAttributes.CitationRecord].self, from: Data(sources.utf8)) {
+            citations = records.map(\.citation)
+            values.removeValue(forKey: "sources")
+        }
+        let properties = values.mapValues { value -> PropertyValue in
+            switch value {
+            case let .string(text): .text(text)
+            case let .integer(number): .integer(number)
+            case let .double(number): .number(number)
+            case let .boolean(flag): .boolean(flag)
+            }
+        }
+        return (validity, amounts, citations, properties)
+    }
+
+    static func kind(_ value: String?, fallback: String) -> String {
+        guard let value else { return fallback }
+        var kind = ""
+        for scalar in value.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { kind.unicodeScalars.append(scalar) } else if !kind.hasSuffix("_") { kind += "_" }
+        }
+        while let first = kind.first, !first.isLetter { kind.removeFirst() }
+        while kind.hasSuffix("_") { kind.removeLast() }
+        return kind.isEmpty ? fallback : kind
+    }
+}
