@@ -12,7 +12,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ERGRAPH := .build/debug/ergraph
 
-.PHONY: demo test build deps venv bench-store clean
+.PHONY: demo test build deps venv bench-store datasets clean
 
 ## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support.
 deps:
@@ -56,6 +56,11 @@ demo: build
 
 test: build venv
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test
+
+## Regenerate the datasets made from tables (a test checks the committed files are current).
+datasets: build
+	$(ERGRAPH) import --from csv --mapping Graph/ice-contracts-fy2018.mapping.yaml \
+		Graph/sources/ice-awards-fy2018/ice_awards_explorer.csv -o Graph/ice-contracts-fy2018.yaml
 
 ## Build time and memory of a 1M-entity / 10M-relationship store (release build).
 bench-store: deps

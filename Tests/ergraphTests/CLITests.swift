@@ -153,7 +153,8 @@ struct CLITests {
         let badFormat = try ergraph("stats", "--format", "xml")
         #expect(badFormat.status == 2)
         let twoGraphs = try ergraph("stats", "--graph", "a.yaml", "--graph", "b.yaml")
-        #expect(twoGraphs.status == 2)
+        #expect(twoGraphs.status == 1)
+        #expect(twoGraphs.stderr == "ergraph: error: cannot read a.yaml: no such file\n")
     }
 
     @Test("a missing dataset: one clear line and exit 1")
@@ -471,5 +472,44 @@ struct CLIRenderTests {
         #expect(againReport["entities"] as? Int == 45)
         #expect(againReport["relationships"] as? Int == 69)
         #expect((againReport["relationshipsByKind"] as? [String: Int])?["acquired"] == 1)
+    }
+}
+
+@Suite("Command line: tables and several datasets")
+struct CLITableTests {
+    let cli = CLITests()
+
+    @Test("import --from csv reports unusable rows by line; --strict makes them fatal and writes nothing")
+    func importCSV() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("awards.yaml").path
+        let table = "Tests/Fixtures/csv/awards.csv", mapping = "Tests/Fixtures/csv/awards.mapping.yaml"
+        let relaxed = try cli.ergraph("import", "--from", "csv", "--mapping", mapping, table, "-o", output)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("Tests/Fixtures/csv/awards.csv:5: warning: row not used: column signed: '31/02/2024' is not a date in the format DD/MM/YYYY"))
+        #expect(relaxed.stderr.contains("8 rows read, 4 used, 4 reported"))
+        #expect(try cli.ergraph("validate", output).status == 0)
+
+        let strictOutput = folder.appendingPathComponent("strict.yaml").path
+        let strict = try cli.ergraph("import", "--from", "csv", "--mapping", mapping, table, "-o", strictOutput, "--strict")
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("awards.csv:4: error: row not used: column amount: '12,5.0' is not an amount"))
+        #expect(!FileManager.default.fileExists(atPath: strictOutput))
+        #expect(try cli.ergraph("import", "--from", "csv", table).status == 2)  // no mapping
+    }
+
+    @Test("--graph repeats: the two shipped datasets merge, Palantir once, money by parent beside its awards")
+    func merged() throws {
+        let run = try cli.ergraph("money", "--by", "parent", "--format", "csv",
+                                  "--graph", "Graph/ice-surveillance.yaml", "--graph", "Graph/ice-contracts-fy2018.yaml")
+        #expect(run.status == 0, "\(run.stderr.prefix(500))")
+        #expect(run.stdout.contains("palantir,Palantir,USD,reported,144400000,"))
+        #expect(run.stdout.contains("palantir,Palantir,USD,ceiling,"))
+        let show = try cli.ergraph("show", "Palantir Technologies", "--format", "json",
+                                   "--graph", "Graph/ice-surveillance.yaml", "--graph", "Graph/ice-contracts-fy2018.yaml")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect((report["entity"] as? [String: Any])?["id"] as? String == "palantir")
     }
 }

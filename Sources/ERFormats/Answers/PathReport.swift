@@ -180,7 +180,11 @@ public struct PathReport: Encodable, Sendable {
     /// `awarded $2M (2024-09; stop-work order 2024, stop-work order lifted 2025)`.
     static func label(_ link: LinkRecord) -> String {
         var text = verb(link.kind)
-        if !link.amounts.isEmpty { text += " " + link.amounts.map(\.compact).joined(separator: " + ") }
+        if !link.amounts.isEmpty {
+            // One amount reads plainly; several are told apart by their kind.
+            text += " " + (link.amounts.count == 1 ? link.amounts[0].compact
+                           : link.amounts.map { "\($0.compact) \($0.kind.rawValue)" }.joined(separator: ", "))
+        }
         var facts: [String] = []
         switch (link.start, link.end) {
         case let (start?, end?): facts.append("\(start) – \(end)")

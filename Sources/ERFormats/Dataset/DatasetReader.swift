@@ -77,7 +77,7 @@ public struct DatasetReader: Sendable {
 struct DatasetDecoder {
     let log: DiagnosticLog
 
-    static let topLevelFields = ["ergraph", "title", "description", "sources", "kinds", "entities", "relationships"]
+    static let topLevelFields = ["ergraph", "title", "description", "sources", "kinds", "entities", "relationships", "same_as"]
     static let sourceFields = ["id", "title", "publisher", "url", "published", "archive"]
     static let entityFields = ["id", "kind", "name", "aliases", "description", "start", "end", "amount",
                                "events", "properties", "sources"]
@@ -115,6 +115,25 @@ struct DatasetDecoder {
             } else if case let .mapping(pairs, _) = node,
                       case let .scalar(id, _, _)? = pairs.first(where: { $0.key == "id" })?.value {
                 dataset.unusableEntityIDs.insert(id)
+            }
+        }
+        for node in top.list("same_as") {
+            guard case let .sequence(items, location) = node else {
+                log.error("each item of 'same_as' must be a list of ids, such as [palantir, company:palantir-technologies]",
+                          at: node.location)
+                continue
+            }
+            let ids = items.compactMap { item -> String? in
+                guard case let .scalar(id, _, _) = item else {
+                    log.error("'same_as' lists ids, found \(item.describedKind)", at: item.location)
+                    return nil
+                }
+                return id
+            }
+            if ids.count < 2 {
+                log.error("a 'same_as' group needs at least two ids", at: location)
+            } else {
+                dataset.sameAs.append(Located(ids, locations: FieldLocations(record: location)))
             }
         }
         var autoIDs: [String: Int] = [:]

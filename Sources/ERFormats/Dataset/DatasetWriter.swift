@@ -6,7 +6,7 @@ import Yams
 /// own order, so the same graph always gives the same bytes. Importers use it to save what they
 /// read; reading the file back gives the same graph.
 public enum DatasetWriter {
-    public static func yaml(_ graph: Graph, comment: String? = nil) throws -> String {
+    public static func yaml(_ graph: Graph, sameAs: [[String]] = [], comment: String? = nil) throws -> String {
         var top: [(String, Node)] = [("ergraph", Node(String(DatasetReader.supportedVersion)))]
         if let title = graph.title { top.append(("title", text(title))) }
         if let summary = graph.summaryText { top.append(("description", text(summary))) }
@@ -25,6 +25,9 @@ public enum DatasetWriter {
         top.append(("entities", .sequence(.init(graph.entityIndices.map { entity(graph.entity($0)) }))))
         if graph.relationshipCount > 0 {
             top.append(("relationships", .sequence(.init(graph.relationshipIndices.map { relationship(graph.relationship($0)) }))))
+        }
+        if !sameAs.isEmpty {
+            top.append(("same_as", .sequence(.init(sameAs.map { group in .sequence(.init(group.map(text), .implicit, .flow)) }))))
         }
         let body = try Yams.serialize(node: mapping(top), width: -1, allowUnicode: true, sortKeys: false)
         let header = comment.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)" }.joined(separator: "\n") + "\n" } ?? ""

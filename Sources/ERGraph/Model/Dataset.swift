@@ -39,6 +39,9 @@ public struct Dataset: Hashable, Sendable {
     public var relationshipKinds: [Located<KindDefinition>]
     public var entities: [Located<Entity>]
     public var relationships: [Located<Relationship>]
+    /// Groups of ids that name one entity (`same_as`), possibly across datasets: merged into the
+    /// first id of each group that exists.
+    public var sameAs: [Located<[String]>] = []
     /// Ids of entities the reader saw but could not use (already reported): links to them are
     /// skipped quietly rather than reported a second time as dangling.
     public var unusableEntityIDs: Set<String> = []

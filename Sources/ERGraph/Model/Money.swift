@@ -132,9 +132,9 @@ public struct MoneyTotals: Sendable, Equatable {
 }
 
 extension Money {
-    /// Parses a dataset amount: a plain decimal (`3750000`, `1.1`), optionally with an
-    /// underscore or comma as thousands separator, or a number followed by `K`, `M` or `B`
-    /// (`3.75M`, `800K`). Scaling is exact. Returns `nil` for anything else.
+    /// Parses a dataset amount: a plain decimal (`3750000`, `1.1`), optionally with underscores
+    /// or with commas as thousands separators (`1,200,000`, never `12,5`), or a number followed
+    /// by `K`, `M` or `B` (`3.75M`, `800K`). Scaling is exact. Returns `nil` for anything else.
     public static func parseAmount(_ text: String) -> Decimal? {
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         var multiplier: Decimal = 1
@@ -143,6 +143,14 @@ extension Money {
         case "M", "m": multiplier = 1_000_000; body = body.dropLast()
         case "B", "b": multiplier = 1_000_000_000; body = body.dropLast()
         default: break
+        }
+        if body.contains(",") {
+            // Commas only as thousands separators: 1-3 digits, then groups of exactly three.
+            let whole = body.split(separator: ".", maxSplits: 1)[0].drop { $0 == "-" }
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
         }
         let digitsOnly = body.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: "")
         var sawDigit = false

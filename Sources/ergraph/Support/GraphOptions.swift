@@ -14,19 +14,21 @@ struct GraphOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "The dataset to read (YAML or JSON).",
-        discussion: "Defaults to $ERGRAPH_GRAPH, else \(GraphOptions.defaultPath).",
+        discussion: "Repeat to merge datasets (same ids and same_as groups become one entity). Defaults to $ERGRAPH_GRAPH, else \(GraphOptions.defaultPath).",
         valueName: "file"))
     var graph: [String] = []
 
-    func validate() throws {
-        if graph.count > 1 {
-            throw ValidationError("--graph is given \(graph.count) times; this version reads one dataset at a time")
-        }
+    /// The path to read: the option (the first, when several are given), else the
+    /// environment, else the default dataset.
+    var path: String { paths[0] }
+
+    /// Every dataset to read; several are merged.
+    var paths: [String] {
+        if !graph.isEmpty { return graph }
+        return [defaultPath]
     }
 
-    /// The path to read: the option, else the environment, else the default dataset.
-    var path: String {
-        if let given = graph.first { return given }
+    private var defaultPath: String {
         if let fromEnvironment = ProcessInfo.processInfo.environment["ERGRAPH_GRAPH"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
@@ -35,15 +37,15 @@ struct GraphOptions: ParsableArguments {
 
     /// Loads the graph, printing warnings to standard error; errors end the command with status 1.
     func load(strict: Bool = false) throws -> Graph {
-        guard FileManager.default.fileExists(atPath: path) else {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
             let origin = graph.isEmpty ? " (name a dataset with --graph FILE or $ERGRAPH_GRAPH)" : ""
             throw CommandFailure.data("cannot read \(path): no such file\(origin)")
         }
-        let result = DatasetLoader.load(path: path, options: .init(strict: strict))
+        let result = DatasetLoader.load(paths: paths, options: .init(strict: strict))
         for diagnostic in result.diagnostics { Terminal.standardError(diagnostic.description) }
         guard let graph = result.graph else {
             let errors = result.diagnostics.errors.count
-            throw CommandFailure.data("\(path) has \(errors) error\(errors == 1 ? "" : "s"); nothing was read")
+            throw CommandFailure.data("\(paths.joined(separator: " + ")) \(paths.count == 1 ? "has" : "have") \(errors) error\(errors == 1 ? "" : "s"); nothing was read")
         }
         return graph
     }
