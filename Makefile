@@ -14,7 +14,8 @@ ERGRAPH := .build/debug/ergraph
 
 .PHONY: demo test build deps venv bench-store datasets clean
 
-## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support.
+## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support,
+## and what followthemoney's PyICU dependency compiles against (ICU headers, a C++ compiler, Python headers).
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
@@ -22,6 +23,10 @@ deps:
 	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	pkg-config --exists icu-uc 2>/dev/null || missing="$$missing libicu-dev"; \
+	command -v g++ >/dev/null 2>&1 || missing="$$missing g++"; \
+	python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+		|| missing="$$missing python3-dev"; \
 	if [ -n "$$missing" ]; then \
 		echo "make: installing$$missing"; \
 		$(SUDO) apt-get update -qq; \

@@ -33,15 +33,17 @@ extension Graph {
     /// Totals of contract amounts by group, on a graph whose contracts are links (run
     /// ``ContractProjection/collapse(_:contractKind:)`` first when contracts are nodes).
     ///
-    /// A contract is a `contracted` link with amounts. Amounts of different currencies or kinds
+    /// A contract is a `contracted` link with amounts (a `paid` link counts the same way). Amounts of different currencies or kinds
     /// are kept apart. An order under a parent contract (`order_under` property naming another
     /// counted contract) adds only the kinds of amount its parent does not already state.
     /// Groups are sorted by their largest total, then by key (years in order). O(E + groups · log groups).
     public func moneyGroups(by grouping: MoneyGrouping, asOf date: PartialDate? = nil) -> [MoneyGroup] {
-        let contractKind = "contracted"
+        // Contracts written as links, and payments (FollowTheMoney's Payment): both carry money
+        // from a payer to a recipient.
+        let moneyKinds: Set<String> = ["contracted", "paid"]
         var contractLinks: [RelationshipIndex] = []
         var byContractID: [String: RelationshipIndex] = [:]
-        for link in relationshipIndices where kind(of: link) == contractKind {
+        for link in relationshipIndices where moneyKinds.contains(kind(of: link)) {
             if let date, !validity(of: link).isValid(at: date) { continue }
             contractLinks.append(link)
             let record = relationship(link)

@@ -82,9 +82,10 @@ struct ImportCommand: ParsableCommand {
             and --from json (node-link) read what ergraph, networkx, Gephi or D3 write.
             """)
 
-    enum Source: String, ExpressibleByArgument, CaseIterable { case csv, dot, graphml, json }
+    enum Source: String, ExpressibleByArgument, CaseIterable { case csv, dot, graphml, json, ftm }
 
-    @Option(help: "The format of the input: csv (with --mapping), dot, graphml or json.") var from: Source
+    @Option(help: "The format of the input: csv (with --mapping), dot, graphml, json (node-link) or ftm (FollowTheMoney JSON lines).")
+    var from: Source
     @Argument(help: "The file to read.") var file: String
     @Option(help: ArgumentHelp("With --from csv: the mapping (YAML) that says what each row makes.", valueName: "file"))
     var mapping: String?
@@ -120,6 +121,14 @@ struct ImportCommand: ParsableCommand {
             do { graph = try GraphMLReader.read(bytes, name: file) } catch { throw CommandFailure.data(error.message) }
         case .json:
             do { graph = try NodeLinkJSONReader.read(bytes, name: file) } catch { throw CommandFailure.data(error.message) }
+        case .ftm:
+            do {
+                let result = try FtMReader.read(bytes, name: file)
+                for warning in result.warnings { Terminal.standardError("ergraph: warning: \(warning)") }
+                graph = result.graph
+            } catch {
+                throw CommandFailure.data(error.message)
+            }
         }
         let result = (graph: graph, warnings: [String]())
         let origin = mapping.map { "\(file) through the mapping \($0)" } ?? file
