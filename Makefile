@@ -15,7 +15,8 @@ ERGRAPH := .build/debug/ergraph
 .PHONY: demo test build deps venv bench-store datasets clean
 
 ## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support,
-## and what followthemoney's PyICU dependency compiles against (ICU headers, a C++ compiler, Python headers).
+## SQLite (library for GRDB, CLI for the tests), and what followthemoney's PyICU dependency compiles
+## against (ICU headers, a C++ compiler, Python headers).
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
@@ -24,6 +25,8 @@ deps:
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	pkg-config --exists icu-uc 2>/dev/null || missing="$$missing libicu-dev"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
+	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	command -v g++ >/dev/null 2>&1 || missing="$$missing g++"; \
 	python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
 		|| missing="$$missing python3-dev"; \

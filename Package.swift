@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The pure core: model, compact store, algorithms. No files, no Graphviz, no terminal.
@@ -21,7 +22,7 @@ let package = Package(
         // Readers and writers, one file per format.
         .target(
             name: "ERFormats",
-            dependencies: ["ERGraph", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ERGraph", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The Graphviz C library (libgvc/libcgraph), linked in-process.
         .systemLibrary(

@@ -92,3 +92,40 @@ struct FtMAndCypherTests {
         #expect(CypherWriter.literal("O'Brien \\ \"x\"\nnext") == "'O\\'Brien \\\\ \"x\"\\nnext'")
     }
 }
+
+@Suite("SQLite export, read by the sqlite3 CLI")
+struct SQLiteExportTests {
+    func sqlite3(_ database: String, _ query: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-readonly", database, query]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("counts, a full-text search on names and aliases, quotes and properties")
+    func queries() throws {
+        let graph = try InteropTests.defaultGraph()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-sqlite-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ice.sqlite").path
+        try SQLiteWriter.write(graph, to: path)
+        #expect(try sqlite3(path, "SELECT count(*) FROM entities; SELECT count(*) FROM relationships; SELECT count(*) FROM sources;")
+                == "45\n69\n1\n")
+        #expect(try sqlite3(path, "SELECT id FROM entities_fts WHERE entities_fts MATCH 'graykey' ORDER BY id;") == "graykey\n")
+        // The alias HSI, and a contract whose name starts with it.
+        #expect(try sqlite3(path, "SELECT id FROM entities_fts WHERE entities_fts MATCH 'HSI' ORDER BY id;") == "contract-magnet-2025\nhsi\n")
+        #expect(try sqlite3(path, "SELECT r.kind, e.name FROM relationships r JOIN entities e ON e.id = r.from_id WHERE r.to_id = 'paragon-solutions' ORDER BY r.id;")
+                == "acquired|AE Industrial\nreported|Calcalist\nawarded_to|ICE-Paragon Solutions spyware contract (2024)\n")
+        let quoted = graph.relationshipIndices.flatMap { graph.relationship($0).citations }.filter { $0.quote != nil }.count
+        #expect(try sqlite3(path, "SELECT count(*) FROM citations WHERE owner_type = 'relationship' AND quote IS NOT NULL;") == "\(quoted)\n")
+        #expect(quoted > 69)
+        #expect(try sqlite3(path, "SELECT value FROM properties WHERE owner_id = 'lexisnexis' AND key = 'agencies_served';") == "7500\n")
+    }
+}

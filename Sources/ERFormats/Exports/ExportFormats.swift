@@ -2,7 +2,7 @@
 /// folder plus its line here.
 public enum ExportFormats {
     public static let all: [any GraphExporter.Type] = [
-        GraphMLWriter.self, GEXFWriter.self, NodeLinkJSONWriter.self, Neo4jCSVWriter.self, MermaidWriter.self, FtMWriter.self, CypherWriter.self,
+        GraphMLWriter.self, GEXFWriter.self, NodeLinkJSONWriter.self, Neo4jCSVWriter.self, MermaidWriter.self, FtMWriter.self, CypherWriter.self, SQLiteWriter.self,
     ]
 
     public static func named(_ name: String) -> (any GraphExporter.Type)? {
