@@ -133,6 +133,16 @@ public enum FlatAttributes {
         }
     }
 
+    /// The attribute type GraphML and GEXF declare for a column.
+    static func xmlType(_ value: FlatValue?) -> String {
+        switch value {
+        case .integer?: "long"
+        case .double?: "double"
+        case .boolean?: "boolean"
+        default: "string"
+        }
+    }
+
     /// XML 1.0 text: escapes markup and drops the control characters XML cannot hold.
     public static func xml(_ text: String) -> String {
         var out = ""

@@ -37,11 +37,11 @@ public enum GEXFWriter: GraphExporter {
             """
         out += "    <attributes class=\"node\">\n"
         for (position, key) in nodeKeys.enumerated() {
-            out += "      <attribute id=\"\(position)\" title=\"\(FlatAttributes.xml(key))\" type=\"\(type(nodeTypes[key]))\"/>\n"
+            out += "      <attribute id=\"\(position)\" title=\"\(FlatAttributes.xml(key))\" type=\"\(FlatAttributes.xmlType(nodeTypes[key]))\"/>\n"
         }
         out += "    </attributes>\n    <attributes class=\"edge\">\n"
         for (position, key) in edgeKeys.enumerated() {
-            out += "      <attribute id=\"\(position)\" title=\"\(FlatAttributes.xml(key))\" type=\"\(type(edgeTypes[key]))\"/>\n"
+            out += "      <attribute id=\"\(position)\" title=\"\(FlatAttributes.xml(key))\" type=\"\(FlatAttributes.xmlType(edgeTypes[key]))\"/>\n"
         }
         out += "    </attributes>\n    <nodes>\n"
         for (id, name, values) in nodes {
@@ -63,14 +63,5 @@ public enum GEXFWriter: GraphExporter {
         }
         out += "    </edges>\n  </graph>\n</gexf>\n"
         return out
-    }
-
-    private static func type(_ value: FlatValue?) -> String {
-        switch value {
-        case .integer?: "long"
-        case .double?: "double"
-        case .boolean?: "boolean"
-        default: "string"
-        }
     }
 }

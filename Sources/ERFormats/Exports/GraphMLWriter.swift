@@ -31,10 +31,10 @@ public enum GraphMLWriter: GraphExporter {
         let nodeKeys = nodeTypes.keys.sorted()
         let edgeKeys = edgeTypes.keys.sorted()
         for (position, key) in nodeKeys.enumerated() {
-            out += "  <key id=\"n\(position)\" for=\"node\" attr.name=\"\(FlatAttributes.xml(key))\" attr.type=\"\(type(nodeTypes[key]))\"/>\n"
+            out += "  <key id=\"n\(position)\" for=\"node\" attr.name=\"\(FlatAttributes.xml(key))\" attr.type=\"\(FlatAttributes.xmlType(nodeTypes[key]))\"/>\n"
         }
         for (position, key) in edgeKeys.enumerated() {
-            out += "  <key id=\"e\(position)\" for=\"edge\" attr.name=\"\(FlatAttributes.xml(key))\" attr.type=\"\(type(edgeTypes[key]))\"/>\n"
+            out += "  <key id=\"e\(position)\" for=\"edge\" attr.name=\"\(FlatAttributes.xml(key))\" attr.type=\"\(FlatAttributes.xmlType(edgeTypes[key]))\"/>\n"
         }
         let sources = FlatAttributes.sourcesJSON(graph)
         if sources != nil {
@@ -60,14 +60,5 @@ public enum GraphMLWriter: GraphExporter {
         }
         out += "  </graph>\n</graphml>\n"
         return out
-    }
-
-    private static func type(_ value: FlatValue?) -> String {
-        switch value {
-        case .integer?: "long"
-        case .double?: "double"
-        case .boolean?: "boolean"
-        default: "string"
-        }
     }
 }
