@@ -32,7 +32,7 @@ public enum GraphvizProcess {
         let messages = folder.appendingPathComponent("messages")
         do {
             try Data(dot.utf8).write(to: input)
-            FileManager.default.createFile(atPath: messages.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: messages.path, contents: nil)
         } catch {
             throw GraphvizError("cannot write the layout's input: \(error.localizedDescription)")
         }

@@ -101,6 +101,20 @@ struct ProjectionTests {
         #expect(projected.origins == [.original(RelationshipIndex(0))])
     }
 
+    @Test("an order_under link to something that is not a contract is kept as a link")
+    func orderUnderNonContract() throws {
+        var builder = GraphBuilder()
+        try builder.addEntity(id: "ice", kind: "agency", name: "ICE")
+        try builder.addEntity(id: "v", kind: "company", name: "Vendor")
+        try builder.addEntity(id: "c", kind: "contract", name: "Contract")
+        try builder.addRelationship(Relationship(id: "a", kind: "awarded", from: "ice", to: "c"))
+        try builder.addRelationship(Relationship(id: "b", kind: "awarded_to", from: "c", to: "v"))
+        try builder.addRelationship(Relationship(id: "odd", kind: "order_under", from: "c", to: "v"))
+        let graph = ContractProjection.collapse(builder.build()).graph
+        #expect(graph.relationshipIndices.contains { graph.id(of: $0) == "odd" })
+        #expect(graph.index(ofEntity: "c") != nil)  // still needed by that link
+    }
+
     @Test("several buyers and vendors give one link per pair, named apart")
     func manyToMany() throws {
         var builder = GraphBuilder()

@@ -96,8 +96,9 @@ public enum ContractProjection {
                 case ("awarded_to", true): vendors.append((other, link))
                 case ("covers", true): products.append((other, link))
                 case ("benefits", true): units.append((other, link))
-                case ("order_under", true), ("follows_on", true) where graph.kind(of: other) == contractKind:
-                    contractLinks.append((kind, other, link))
+                case ("order_under", true), ("follows_on", true):
+                    // Only links to another contract fold into a property; others stay links.
+                    if graph.kind(of: other) == contractKind { contractLinks.append((kind, other, link)) }
                 default: break
                 }
             }

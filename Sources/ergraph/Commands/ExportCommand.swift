@@ -82,10 +82,10 @@ struct ImportCommand: ParsableCommand {
             and --from json (node-link) read what ergraph, networkx, Gephi or D3 write.
             """)
 
-    enum Source: String, ExpressibleByArgument, CaseIterable { case csv, dot, graphml, json, ftm }
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case csv, dot, graphml, json, ftm }
 
     @Option(help: "The format of the input: csv (with --mapping), dot, graphml, json (node-link) or ftm (FollowTheMoney JSON lines).")
-    var from: Source
+    var from: InputFormat
     @Argument(help: "The file to read.") var file: String
     @Option(help: ArgumentHelp("With --from csv: the mapping (YAML) that says what each row makes.", valueName: "file"))
     var mapping: String?
