@@ -19,6 +19,27 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
 }
 
 let arguments = CommandLine.arguments
+
+// `ergraph-bench write-lists ENTITIES RELATIONSHIPS FOLDER`: the generated graph as CSV lists
+// (nodes.csv, edges.csv with an amount per link), the files the benchmarks load.
+if arguments.count == 5, arguments[1] == "write-lists", let entities = Int(arguments[2]), let relationships = Int(arguments[3]) {
+    let graph = try SyntheticGraph.generate(.init(entities: entities, relationships: relationships))
+    var random = SeededGenerator(seed: 99)
+    var nodes = "id,type,name\n"
+    for entity in graph.entityIndices { nodes += "\(graph.id(of: entity)),\(graph.kind(of: entity)),\(graph.name(of: entity))\n" }
+    var edges = "source,target,type,amount\n"
+    edges.reserveCapacity(relationships * 28)
+    for link in graph.relationshipIndices {
+        edges += "\(graph.id(of: graph.from(link))),\(graph.id(of: graph.to(link))),\(graph.kind(of: link)),\(1_000 + random.below(9_999_000))\n"
+    }
+    let folder = URL(fileURLWithPath: arguments[4])
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(nodes.utf8).write(to: folder.appendingPathComponent("nodes.csv"))
+    try Data(edges.utf8).write(to: folder.appendingPathComponent("edges.csv"))
+    print("wrote \(folder.path)/nodes.csv and edges.csv: \(graph.entityCount) entities, \(graph.relationshipCount) relationships")
+    exit(0)
+}
+
 guard arguments.count == 4, arguments[1] == "store",
       let entities = Int(arguments[2]), let relationships = Int(arguments[3]), entities > 0, relationships >= 0 else {
     FileHandle.standardError.write(Data("usage: ergraph-bench store ENTITIES RELATIONSHIPS\n".utf8))

@@ -29,6 +29,10 @@ public struct Graph: Sendable {
     var relationshipDetailSlots: [Int32]
     var relationshipDetails: [RelationshipDetails]
 
+    /// Extra columns of bulk-loaded graphs, read back as properties.
+    public internal(set) var entityColumns = ColumnStore()
+    public internal(set) var relationshipColumns = ColumnStore()
+
     var entityKindIDs: [String]
     var relationshipKindIDs: [String]
 
@@ -75,10 +79,12 @@ public struct Graph: Sendable {
     /// The full record of an entity.
     public func entity(_ entity: EntityIndex) -> Entity {
         let details = entityDetailsFor(entity)
+        var properties = entityColumns.isEmpty ? [:] : entityColumns.properties(at: entity.int)
+        properties.merge(details?.properties ?? [:]) { _, detail in detail }
         return Entity(id: id(of: entity), kind: kind(of: entity), name: name(of: entity),
                       aliases: details?.aliases ?? [], validity: details?.validity ?? .always,
                       amounts: details?.amounts ?? [], events: details?.events ?? [],
-                      properties: details?.properties ?? [:], citations: details?.citations ?? [])
+                      properties: properties, citations: details?.citations ?? [])
     }
 
     private func entityDetailsFor(_ entity: EntityIndex) -> EntityDetails? {
@@ -107,11 +113,13 @@ public struct Graph: Sendable {
     /// The full record of a relationship.
     public func relationship(_ relationship: RelationshipIndex) -> Relationship {
         let details = relationshipDetailsFor(relationship)
+        var properties = relationshipColumns.isEmpty ? [:] : relationshipColumns.properties(at: relationship.int)
+        properties.merge(details?.properties ?? [:]) { _, detail in detail }
         return Relationship(
             id: id(of: relationship), kind: kind(of: relationship),
             from: id(of: from(relationship)), to: id(of: to(relationship)),
             validity: details?.validity ?? .always, amounts: details?.amounts ?? [],
-            events: details?.events ?? [], properties: details?.properties ?? [:],
+            events: details?.events ?? [], properties: properties,
             citations: details?.citations ?? [])
     }
 
@@ -170,6 +178,7 @@ public struct Graph: Sendable {
             + relationshipIDs.memoryFootprint + relationshipKindCodes.capacity * 2
             + (relationshipFrom.capacity + relationshipTo.capacity + relationshipDetailSlots.capacity) * 4
             + outgoing.memoryFootprint + incoming.memoryFootprint
+            + entityColumns.memoryFootprint + relationshipColumns.memoryFootprint
     }
 }
 

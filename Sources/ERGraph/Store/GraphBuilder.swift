@@ -128,9 +128,10 @@ public struct GraphBuilder: Sendable {
 
     /// Adds a link by kind code (see ``relationshipKindCode(_:)``), skipping the kind lookup.
     @discardableResult
-    public mutating func addRelationship(kindCode: UInt16, from: EntityIndex,
+    public mutating func addRelationship(id: String? = nil, kindCode: UInt16, from: EntityIndex,
                                          to: EntityIndex) throws(GraphBuildError) -> RelationshipIndex {
-        try appendRelationship(id: nil, kindCode: kindCode, from: from, to: to, details: nil)
+        guard Int(kindCode) < relationshipKindIDs.count else { throw .unknownRelationshipKind("#\(kindCode)") }
+        return try appendRelationship(id: id, kindCode: kindCode, from: from, to: to, details: nil)
     }
 
     /// Adds a full relationship record whose ends are entity ids already added.
@@ -146,6 +147,31 @@ public struct GraphBuilder: Sendable {
                                           citations: relationship.citations)
         return try appendRelationship(id: relationship.id, kindCode: kindCode, from: from, to: to,
                                       details: details.isEmpty ? nil : details)
+    }
+
+    /// Columns of extra values, one per entity or relationship in index order (bulk loaders).
+    public var entityColumns = ColumnStore()
+    public var relationshipColumns = ColumnStore()
+
+    /// The code of an entity kind, declaring it (with `meaning`) when the vocabulary lacks it:
+    /// bulk files name kinds no dataset declared.
+    public mutating func entityKindCode(declaring kind: String, meaning: String) -> UInt16 {
+        if let code = entityKindCodes[kind] { return code }
+        vocabulary.declareEntityKind(KindDefinition(kind, meaning))
+        return internEntityKind(kind)
+    }
+
+    public mutating func relationshipKindCode(declaring kind: String, meaning: String) -> UInt16 {
+        if let code = relationshipKindCodes[kind] { return code }
+        vocabulary.declareRelationshipKind(KindDefinition(kind, meaning))
+        return internRelationshipKind(kind)
+    }
+
+    /// Adds an entity by kind code, skipping the kind lookup: the bulk path.
+    @discardableResult
+    public mutating func addEntity(id: String, kindCode: UInt16, name: String) throws(GraphBuildError) -> EntityIndex {
+        guard Int(kindCode) < entityKindIDs.count else { throw .unknownEntityKind("#\(kindCode)") }
+        return try appendEntity(id: id, kind: entityKindIDs[Int(kindCode)], name: name, details: nil)
     }
 
     /// The code of a relationship kind, for the bulk path.
@@ -196,6 +222,7 @@ public struct GraphBuilder: Sendable {
             relationshipIDs: relationshipIDs, relationshipKindCodes: relationshipKinds,
             relationshipFrom: relationshipFrom, relationshipTo: relationshipTo,
             relationshipDetailSlots: relationshipDetailSlots, relationshipDetails: relationshipDetails,
+            entityColumns: entityColumns, relationshipColumns: relationshipColumns,
             entityKindIDs: entityKindIDs, relationshipKindIDs: relationshipKindIDs,
             sources: sources, sourceLookup: sourceLookup,
             outgoing: Adjacency(entityCount: entityCount, keys: relationshipFrom, others: relationshipTo),

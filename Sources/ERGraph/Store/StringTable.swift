@@ -24,6 +24,14 @@ public struct StringTable: Sendable, Hashable {
         return ends.count - 1
     }
 
+    /// Appends UTF-8 bytes as they are, without building a `String`: the bulk loaders' path.
+    @discardableResult
+    public mutating func append(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        self.bytes.append(contentsOf: bytes)
+        ends.append(self.bytes.count)
+        return ends.count - 1
+    }
+
     public subscript(position: Int) -> String {
         let start = position == 0 ? 0 : ends[position - 1]
         let end = ends[position]

@@ -41,7 +41,14 @@ public struct LinkWeights: Sendable {
     /// search may use must have one, zero or more.
     public static func property(_ name: String, in graph: Graph,
                                 options: TraversalOptions) throws(WeightError) -> LinkWeights {
-        try build(graph, options: options, what: .property(name)) { link in
+        // Bulk graphs keep numbers in columns: read them without building a record per link.
+        if let column = graph.relationshipColumns.numbers(name) {
+            return try build(graph, options: options, what: .property(name)) { link in
+                let value = column[link.int]
+                return value.isNaN ? nil : value
+            }
+        }
+        return try build(graph, options: options, what: .property(name)) { link in
             let record = graph.relationship(link)
             if name == "amount", let money = record.amounts.first {
                 return Double(truncating: money.amount as NSDecimalNumber)

@@ -82,11 +82,15 @@ struct ImportCommand: ParsableCommand {
             and --from json (node-link) read what ergraph, networkx, Gephi or D3 write.
             """)
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case csv, dot, graphml, json, ftm }
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+        case csv, dot, graphml, json, ftm
+        case csvLists = "csv-lists"
+    }
 
     @Option(help: "The format of the input: csv (with --mapping), dot, graphml, json (node-link) or ftm (FollowTheMoney JSON lines).")
     var from: InputFormat
     @Argument(help: "The file to read.") var file: String
+    @Argument(help: "With --from csv-lists: the relationship list (the first file is the node list).") var edgesFile: String?
     @Option(help: ArgumentHelp("With --from csv: the mapping (YAML) that says what each row makes.", valueName: "file"))
     var mapping: String?
     @Flag(help: "With --from csv: make any row that cannot be used fatal.") var strict = false
@@ -94,6 +98,8 @@ struct ImportCommand: ParsableCommand {
     func validate() throws {
         if from == .csv && mapping == nil { throw ValidationError("--from csv needs --mapping FILE") }
         if from != .csv && mapping != nil { throw ValidationError("--mapping goes with --from csv") }
+        if from == .csvLists && edgesFile == nil { throw ValidationError("--from csv-lists takes two files: NODES.csv EDGES.csv") }
+        if from != .csvLists && edgesFile != nil { throw ValidationError("only --from csv-lists takes a second file") }
     }
     @Option(name: .shortAndLong, help: ArgumentHelp("The dataset to write (default: standard output).", valueName: "file"))
     var output: String?
@@ -121,6 +127,8 @@ struct ImportCommand: ParsableCommand {
             do { graph = try GraphMLReader.read(bytes, name: file) } catch { throw CommandFailure.data(error.message) }
         case .json:
             do { graph = try NodeLinkJSONReader.read(bytes, name: file) } catch { throw CommandFailure.data(error.message) }
+        case .csvLists:
+            do { graph = try CSVListsLoader.load(nodes: file, edges: edgesFile ?? "") } catch { throw CommandFailure.data(error.message) }
         case .ftm:
             do {
                 let result = try FtMReader.read(bytes, name: file)

@@ -14,7 +14,7 @@ struct GraphOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp(
         "The dataset to read (YAML or JSON).",
-        discussion: "Repeat to merge datasets (same ids and same_as groups become one entity). Defaults to $ERGRAPH_GRAPH, else \(GraphOptions.defaultPath).",
+        discussion: "Repeat to merge datasets (same ids and same_as groups become one entity). NODES.csv,EDGES.csv loads plain node and relationship lists. Defaults to $ERGRAPH_GRAPH, else \(GraphOptions.defaultPath).",
         valueName: "file"))
     var graph: [String] = []
 
@@ -37,6 +37,15 @@ struct GraphOptions: ParsableArguments {
 
     /// Loads the graph, printing warnings to standard error; errors end the command with status 1.
     func load(strict: Bool = false) throws -> Graph {
+        // NODES.csv,EDGES.csv: plain lists, loaded straight into the store.
+        if paths.count == 1, paths[0].contains(","), paths[0].lowercased().hasSuffix(".csv") {
+            let parts = paths[0].split(separator: ",", maxSplits: 1).map(String.init)
+            do {
+                return try CSVListsLoader.load(nodes: parts[0], edges: parts[1])
+            } catch {
+                throw CommandFailure.data(error.message)
+            }
+        }
         for path in paths where !FileManager.default.fileExists(atPath: path) {
             let origin = graph.isEmpty ? " (name a dataset with --graph FILE or $ERGRAPH_GRAPH)" : ""
             throw CommandFailure.data("cannot read \(path): no such file\(origin)")

@@ -1,0 +1,321 @@
+import ERGraph
+import Foundation
+
+/// Loads plain node and relationship lists (two CSV files) straight into the compact store.
+///
+/// Headers may be simple (`id,type,name,…` and `source,target,type,…`) or Neo4j admin-import
+/// ones (`id:ID`, `:LABEL`, `name:string`, `:START_ID`, `:END_ID`, `:TYPE`, `amount:float`, …).
+/// Extra columns become properties, stored as columns: numeric when the header says so
+/// (`:int`, `:long`, `:float`, `:double`) or when the first value is a number, else text.
+///
+/// The parser works on the bytes (RFC 4180 quoting included) and makes strings only for ids,
+/// which the lookup needs; names and text go into the store's tables as bytes. Any bad row
+/// stops the load with its file, line and column.
+public enum CSVListsLoader {
+    public static func load(nodes nodesPath: String, edges edgesPath: String) throws(ImportError) -> Graph {
+        let nodes: Data, edges: Data
+        do {
+            nodes = try Data(contentsOf: URL(fileURLWithPath: nodesPath), options: .alwaysMapped)
+            edges = try Data(contentsOf: URL(fileURLWithPath: edgesPath), options: .alwaysMapped)
+        } catch {
+            throw ImportError("cannot read the lists: \(FileErrors.reason(error, path: nodesPath))")
+        }
+        return try load(nodes: nodes, nodesName: nodesPath, edges: edges, edgesName: edgesPath)
+    }
+
+    public static func load(nodes: Data, nodesName: String, edges: Data, edgesName: String) throws(ImportError) -> Graph {
+        var builder = GraphBuilder()
+        builder.title = "\(URL(fileURLWithPath: nodesName).lastPathComponent) + \(URL(fileURLWithPath: edgesName).lastPathComponent)"
+        let result: Result<Void, ImportError> = nodes.withUnsafeBytes { nodeBytes in
+            edges.withUnsafeBytes { edgeBytes in
+                do {
+                    try readNodes(nodeBytes.bindMemory(to: UInt8.self), name: nodesName, into: &builder)
+                    try readEdges(edgeBytes.bindMemory(to: UInt8.self), name: edgesName, into: &builder)
+                    return .success(())
+                } catch let error as ImportError {
+                    return .failure(error)
+                } catch {
+                    return .failure(ImportError("\(error)"))
+                }
+            }
+        }
+        try result.get()
+        return builder.build()
+    }
+
+    // MARK: Headers
+
+    struct Header {
+        var names: [String]
+        var types: [String?]
+
+        init(_ fields: [String]) {
+            names = []
+            types = []
+            for field in fields {
+                let trimmed = field.trimmingCharacters(in: .whitespaces)
+                if let colon = trimmed.lastIndex(of: ":") {
+                    names.append(String(trimmed[..<colon]))
+                    types.append(String(trimmed[trimmed.index(after: colon)...]).lowercased())
+                } else {
+                    names.append(trimmed)
+                    types.append(nil)
+                }
+            }
+        }
+    }
+
+    static let numericTypes: Set<String> = ["int", "long", "float", "double", "short", "byte"]
+
+    /// Builds the property columns for the extra columns of a file.
+    struct Extras {
+        var positions: [Int]
+        var names: [String]
+        var numeric: [Bool?]  // nil: decided by the first value
+        var numbers: [[Double]]
+        var texts: [StringTable]
+
+        init(header: Header, used: Set<Int>) {
+            positions = header.names.indices.filter { !used.contains($0) && !header.names[$0].isEmpty }
+            names = positions.map { header.names[$0] }
+            numeric = positions.map { position in header.types[position].map { numericTypes.contains($0) } }
+            numbers = positions.map { _ in [] }
+            texts = positions.map { _ in StringTable() }
+        }
+
+        mutating func add(_ record: ByteRecord, reader: ByteCSVReader, name: String) throws(ImportError) {
+            for (column, position) in positions.enumerated() {
+                let field = record.fields[position]
+                if numeric[column] == nil, field.count > 0 {
+                    numeric[column] = reader.double(field) != nil
+                }
+                if numeric[column] == true {
+                    if field.count == 0 {
+                        numbers[column].append(.nan)
+                    } else if let value = reader.double(field) {
+                        numbers[column].append(value)
+                    } else {
+                        throw ImportError("\(name):\(record.line):\(reader.column(of: field)): '\(reader.string(field))' is not a number "
+                                          + "(column \(names[column]) is numeric)")
+                    }
+                } else {
+                    reader.withBytes(field) { texts[column].append(bytes: $0) }
+                }
+            }
+        }
+
+        /// Columns decided as text after some rows stored numbers: only possible when every
+        /// earlier value was empty, so the numbers are all NaN and become empty texts.
+        func store() -> ColumnStore {
+            var store = ColumnStore()
+            for (column, name) in names.enumerated() {
+                if numeric[column] == true {
+                    store.add(name, .numbers(numbers[column]))
+                } else {
+                    var table = texts[column]
+                    let missing = numbers[column].count
+                    if missing > 0 {
+                        var padded = StringTable()
+                        for _ in 0..<missing { padded.append("") }
+                        for row in 0..<table.count { padded.append(table[row]) }
+                        table = padded
+                    }
+                    store.add(name, .texts(table))
+                }
+            }
+            return store
+        }
+    }
+
+    // MARK: Files
+
+    private static func readNodes(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
+                                  into builder: inout GraphBuilder) throws(ImportError) {
+        var reader = ByteCSVReader(bytes: bytes, name: name)
+        guard let headerRecord = try reader.next() else { throw ImportError("\(name): the node list is empty") }
+        let header = Header(headerRecord.fields.map { reader.string($0) })
+        guard let idColumn = header.types.firstIndex(of: "id") ?? header.names.firstIndex(where: { $0.lowercased() == "id" }) else {
+            throw ImportError("\(name):1: no id column: name one 'id' (or 'id:ID' in Neo4j headers); found \(header.names.joined(separator: ", "))")
+        }
+        let kindColumn = header.types.firstIndex(of: "label") ?? header.names.firstIndex { ["type", "kind", "label"].contains($0.lowercased()) }
+        let nameColumn = header.names.firstIndex { $0.lowercased() == "name" }
+        var extras = Extras(header: header, used: Set([idColumn, kindColumn, nameColumn].compactMap { $0 }))
+        var kindCodes: [String: UInt16] = [:]
+        let defaultKind = builder.entityKindCode(declaring: "node", meaning: "an entity from a node list without a kind")
+        while let record = try reader.next() {
+            guard record.fields.count == header.names.count else {
+                throw ImportError("\(name):\(record.line):1: expected \(header.names.count) fields, found \(record.fields.count)")
+            }
+            let id = reader.string(record.fields[idColumn])
+            guard !id.isEmpty else { throw ImportError("\(name):\(record.line):\(reader.column(of: record.fields[idColumn])): empty id") }
+            var code = defaultKind
+            if let kindColumn {
+                let raw = reader.string(record.fields[kindColumn])
+                if !raw.isEmpty {
+                    if let known = kindCodes[raw] { code = known } else {
+                        let kind = FlatGraphBuilder.kind(raw.split(separator: ";").first.map(String.init), fallback: "node")
+                        code = builder.entityKindCode(declaring: kind, meaning: "read from a node list")
+                        kindCodes[raw] = code
+                    }
+                }
+            }
+            let display = nameColumn.map { reader.string(record.fields[$0]) } ?? id
+            do {
+                try builder.addEntity(id: id, kindCode: code, name: display.isEmpty ? id : display)
+            } catch {
+                throw ImportError("\(name):\(record.line):\(reader.column(of: record.fields[idColumn])): \(error)")
+            }
+            try extras.add(record, reader: reader, name: name)
+        }
+        builder.entityColumns = extras.store()
+    }
+
+    private static func readEdges(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
+                                  into builder: inout GraphBuilder) throws(ImportError) {
+        var reader = ByteCSVReader(bytes: bytes, name: name)
+        guard let headerRecord = try reader.next() else { throw ImportError("\(name): the relationship list is empty") }
+        let header = Header(headerRecord.fields.map { reader.string($0) })
+        let sourceColumn = header.types.firstIndex(of: "start_id") ?? header.names.firstIndex { ["source", "from"].contains($0.lowercased()) }
+        let targetColumn = header.types.firstIndex(of: "end_id") ?? header.names.firstIndex { ["target", "to"].contains($0.lowercased()) }
+        guard let sourceColumn, let targetColumn else {
+            throw ImportError("\(name):1: need source and target columns ('source,target' or ':START_ID,:END_ID'); found \(header.names.joined(separator: ", "))")
+        }
+        let kindColumn = header.types.firstIndex(of: "type") ?? header.names.firstIndex { ["type", "kind"].contains($0.lowercased()) }
+        let idColumn = header.names.firstIndex { $0.lowercased() == "id" && $0 != "" }
+        var extras = Extras(header: header, used: Set([sourceColumn, targetColumn, kindColumn, idColumn].compactMap { $0 }))
+        var kindCodes: [String: UInt16] = [:]
+        let defaultKind = builder.relationshipKindCode(declaring: "edge", meaning: "a link from a relationship list without a kind")
+        while let record = try reader.next() {
+            guard record.fields.count == header.names.count else {
+                throw ImportError("\(name):\(record.line):1: expected \(header.names.count) fields, found \(record.fields.count)")
+            }
+            func entity(_ column: Int) throws(ImportError) -> EntityIndex {
+                let id = reader.string(record.fields[column])
+                guard let index = builder.index(ofEntity: id) else {
+                    throw ImportError("\(name):\(record.line):\(reader.column(of: record.fields[column])): unknown entity '\(id)' (not in the node list)")
+                }
+                return index
+            }
+            let from = try entity(sourceColumn)
+            let to = try entity(targetColumn)
+            var code = defaultKind
+            if let kindColumn {
+                let raw = reader.string(record.fields[kindColumn])
+                if !raw.isEmpty {
+                    if let known = kindCodes[raw] { code = known } else {
+                        code = builder.relationshipKindCode(declaring: FlatGraphBuilder.kind(raw, fallback: "edge"), meaning: "read from a relationship list")
+                        kindCodes[raw] = code
+                    }
+                }
+            }
+            let id = idColumn.map { reader.string(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
+            do {
+                try builder.addRelationship(id: id, kindCode: code, from: from, to: to)
+            } catch {
+                throw ImportError("\(name):\(record.line):1: \(error)")
+            }
+            try extras.add(record, reader: reader, name: name)
+        }
+        builder.relationshipColumns = extras.store()
+    }
+}
+
+/// Where a field lies: in the file itself, or (a quoted field with doubled quotes) in the
+/// record's scratch buffer.
+struct ByteField {
+    var start: Int
+    var count: Int
+    var inScratch: Bool
+    var lineStart: Int
+}
+
+struct ByteRecord {
+    var line: Int
+    var fields: [ByteField]
+}
+
+/// RFC 4180 records over raw bytes, one at a time, reusing its buffers.
+struct ByteCSVReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let name: String
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+    private(set) var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, name: String) {
+        self.bytes = bytes
+        self.name = name
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+    }
+
+    mutating func next() throws(ImportError) -> ByteRecord? {
+        // Skip blank lines.
+        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
+            if bytes[position] == 0x0A { line += 1; lineStart = position + 1 }
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        scratch.removeAll(keepingCapacity: true)
+        var record = ByteRecord(line: line, fields: [])
+        while true {
+            if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+                let openLine = line, openColumn = position - lineStart + 1
+                position += 1
+                let fieldStart = scratch.count
+                var closed = false
+                while position < bytes.count {
+                    let byte = bytes[position]
+                    if byte == UInt8(ascii: "\"") {
+                        if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") {
+                            scratch.append(byte); position += 2; continue
+                        }
+                        position += 1; closed = true; break
+                    }
+                    if byte == 0x0A { line += 1; lineStart = position + 1 }
+                    scratch.append(byte)
+                    position += 1
+                }
+                guard closed else { throw ImportError("\(name):\(openLine):\(openColumn): a quoted field is never closed (missing \")") }
+                record.fields.append(ByteField(start: fieldStart, count: scratch.count - fieldStart, inScratch: true, lineStart: lineStart))
+                if position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0A, bytes[position] != 0x0D {
+                    throw ImportError("\(name):\(line):\(position - lineStart + 1): unexpected text after a closing quote")
+                }
+            } else {
+                let start = position
+                while position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0A, bytes[position] != 0x0D {
+                    position += 1
+                }
+                record.fields.append(ByteField(start: start, count: position - start, inScratch: false, lineStart: lineStart))
+            }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else { break }
+            position += 1
+        }
+        if position < bytes.count, bytes[position] == 0x0D { position += 1 }
+        if position < bytes.count, bytes[position] == 0x0A { position += 1; line += 1; lineStart = position }
+        return record
+    }
+
+    func withBytes<T>(_ field: ByteField, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if field.inScratch {
+            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start..<field.start + field.count])) }
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[field.start..<field.start + field.count]))
+    }
+
+    func string(_ field: ByteField) -> String {
+        withBytes(field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The number in a field; nil when it is not one.
+    func double(_ field: ByteField) -> Double? {
+        guard field.count > 0, field.count < 64 else { return nil }
+        return Double(string(field)).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// The 1-based column (in characters) where a field starts, for messages.
+    func column(of field: ByteField) -> Int {
+        guard !field.inScratch else { return 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[field.lineStart..<field.start]), as: UTF8.self).count + 1
+    }
+}
