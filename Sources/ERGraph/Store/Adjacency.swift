@@ -8,6 +8,19 @@ public struct Adjacency: Sendable, Hashable {
     public private(set) var neighbors: [Int32]
     public private(set) var relationships: [Int32]
 
+    /// An adjacency from its raw arrays (snapshots); nil unless every offset and index fits:
+    /// a damaged file must give an error, never an out-of-range read.
+    init?(offsets: [Int32], neighbors: [Int32], relationships: [Int32], entityCount: Int, relationshipCount: Int) {
+        guard offsets.count == entityCount + 1, offsets.first == 0, neighbors.count == relationships.count,
+              Int(offsets.last ?? -1) == neighbors.count, neighbors.count == relationshipCount else { return nil }
+        for index in 0..<entityCount where offsets[index] > offsets[index + 1] { return nil }
+        guard neighbors.allSatisfy({ $0 >= 0 && Int($0) < entityCount }),
+              relationships.allSatisfy({ $0 >= 0 && Int($0) < relationshipCount }) else { return nil }
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.relationships = relationships
+    }
+
     /// Groups links by their `keys` end; `others` are the entities at the far end.
     init(entityCount: Int, keys: [Int32], others: [Int32]) {
         var offsets = [Int32](repeating: 0, count: entityCount + 1)

@@ -183,7 +183,7 @@ public struct Graph: Sendable {
 }
 
 /// The rich part of an entity, stored only for entities that have some.
-struct EntityDetails: Hashable, Sendable {
+struct EntityDetails: Hashable, Sendable, Codable {
     var aliases: [String]
     var validity: Validity
     var amounts: [Money]
@@ -198,7 +198,7 @@ struct EntityDetails: Hashable, Sendable {
 }
 
 /// The rich part of a relationship, stored only for relationships that have some.
-struct RelationshipDetails: Hashable, Sendable {
+struct RelationshipDetails: Hashable, Sendable, Codable {
     var validity: Validity
     var amounts: [Money]
     var events: [StatusEvent]

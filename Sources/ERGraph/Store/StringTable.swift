@@ -3,10 +3,22 @@
 /// A million names cost one allocation instead of a million, and the table copies as two
 /// arrays. Reading a string back decodes it from the buffer.
 public struct StringTable: Sendable, Hashable {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
 
     public init() {}
+
+    /// A table from its raw parts (snapshots); nil when the parts do not fit together.
+    init?(bytes: [UInt8], ends: [Int]) {
+        var previous = 0
+        for end in ends {
+            guard end >= previous, end <= bytes.count else { return nil }
+            previous = end
+        }
+        guard ends.last.map({ $0 == bytes.count }) ?? bytes.isEmpty else { return nil }
+        self.bytes = bytes
+        self.ends = ends
+    }
 
     public var count: Int { ends.count }
 

@@ -37,6 +37,21 @@ struct GraphOptions: ParsableArguments {
 
     /// Loads the graph, printing warnings to standard error; errors end the command with status 1.
     func load(strict: Bool = false) throws -> Graph {
+        // FILE.ergs: a snapshot of a built store, loaded without rebuilding.
+        if paths.count == 1, paths[0].lowercased().hasSuffix(".ergs") {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: paths[0]), options: .alwaysMapped)
+            } catch {
+                let reason = FileManager.default.fileExists(atPath: paths[0]) ? "not readable" : "no such file"
+                throw CommandFailure.data("cannot read \(paths[0]): \(reason)")
+            }
+            do {
+                return try GraphSnapshot.graph(from: data)
+            } catch {
+                throw CommandFailure.data("\(paths[0]): \(error)")
+            }
+        }
         // NODES.csv,EDGES.csv: plain lists, loaded straight into the store.
         if paths.count == 1, paths[0].contains(","), paths[0].lowercased().hasSuffix(".csv") {
             let parts = paths[0].split(separator: ",", maxSplits: 1).map(String.init)
