@@ -64,11 +64,12 @@ print(String(format: "weak components: %d in %.3f s", components.count, componen
 // 100 fixed pairs, the same every run: unweighted shortest paths on the undirected view.
 var random = SeededGenerator(seed: 2026)
 let pairs = (0..<100).map { _ in (EntityIndex(random.below(graph.entityCount)), EntityIndex(random.below(graph.entityCount))) }
+var search = PathSearch(graph: graph)
 let pathStart = ContinuousClock.now
 var found = 0
 var totalLength = 0
 for (source, target) in pairs {
-    if let path = graph.shortestPath(from: source, to: target) {
+    if let path = search.shortestPath(from: source, to: target) {
         found += 1
         totalLength += path.length
     }

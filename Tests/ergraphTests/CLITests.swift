@@ -513,3 +513,43 @@ struct CLITableTests {
         #expect((report["entity"] as? [String: Any])?["id"] as? String == "palantir")
     }
 }
+
+@Suite("Command line: batches and snapshots")
+struct CLIBatchTests {
+    let cli = CLITests()
+
+    @Test("path --pairs answers every pair in one process; an unknown name is reported by line, exit 2")
+    func pairs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-pairs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pairs.csv")
+        try Data("source,target\nICE,AE Industrial\nhsi,palantir\nPalantr,ICE\n".utf8).write(to: file)
+        let run = try cli.ergraph("path", "--pairs", file.path, "--format", "csv")
+        #expect(run.status == 2)
+        #expect(run.stdout == """
+            source,target,length,entities,relationships
+            ice,ae-industrial,2,ice paragon-solutions ae-industrial,contract-paragon-2024 ae-industrial-acquired-paragon
+            hsi,palantir,2,hsi ice palantir,hsi-part-of-ice palantir-supplies-ice
+
+            """)
+        #expect(run.stderr == "ergraph: error: \(file.path):4: unknown entity 'Palantr'; did you mean 'Palantir' (id palantir)?\n")
+        #expect(try cli.ergraph("path", "ICE", "--pairs", file.path).status == 2)  // not both
+    }
+
+    @Test("a snapshot answers like the dataset it was made from")
+    func snapshot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-ergs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ice.ergs").path
+        #expect(try cli.ergraph("snapshot", "-o", path).status == 0)
+        #expect(try cli.ergraph("path", "ICE", "AE Industrial", "--graph", path, "--format", "json").stdout
+                == (try cli.ergraph("path", "ICE", "AE Industrial", "--format", "json").stdout))
+        #expect(try cli.ergraph("snapshot", "-o", folder.appendingPathComponent("x.bin").path).status == 2)
+        try Data("ERGS garbage".utf8).write(to: URL(fileURLWithPath: path))
+        let damaged = try cli.ergraph("stats", "--graph", path)
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.hasPrefix("ergraph: error: \(path): the snapshot"))
+    }
+}

@@ -128,13 +128,7 @@ public struct PathReport: Encodable, Sendable {
             lines.append("")
             let costNote = path.cost == Double(path.length) ? "" : ", cost \(Self.number(path.cost))"
             lines.append("Path \(position + 1) (\(path.length) hop\(path.length == 1 ? "" : "s")\(costNote))")
-            var line = "  " + Self.displayName(path.nodes[0], graph: graph)
-            for (hop, link) in path.relationships.enumerated() {
-                let label = Self.label(link)
-                let target = Self.displayName(path.nodes[hop + 1], graph: graph)
-                line += link.direction == "forward" ? " —\(label)→ \(target)" : " ←\(label)— \(target)"
-            }
-            lines.append(line)
+            lines.append("  " + Self.arrows(path, graph: graph))
             for (hop, link) in path.relationships.enumerated() {
                 let fromNode = path.nodes[hop], toNode = path.nodes[hop + 1]
                 let arrow = link.direction == "forward" ? "→" : "←"
@@ -166,6 +160,17 @@ public struct PathReport: Encodable, Sendable {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One line with the path's arrows: `ICE —awarded $2M (2024-09)→ Paragon Solutions ←acquired (2024-12)— AE Industrial`.
+    public static func arrows(_ path: PathRecord, graph: Graph) -> String {
+        var line = displayName(path.nodes[0], graph: graph)
+        for (hop, link) in path.relationships.enumerated() {
+            let label = Self.label(link)
+            let target = displayName(path.nodes[hop + 1], graph: graph)
+            line += link.direction == "forward" ? " —\(label)→ \(target)" : " ←\(label)— \(target)"
+        }
+        return line
     }
 
     /// An acronym alias (ICE, HSI, CBP) reads better on an arrow than the full name.

@@ -14,78 +14,8 @@
 extension Graph {
     public func shortestPath(from source: EntityIndex, to target: EntityIndex,
                              options: TraversalOptions = TraversalOptions()) -> Path? {
-        if source == target { return Path(entities: [source], relationships: []) }
-        let filter = TraversalFilter(options, graph: self)
-        let count = entityCount
-        // Parent links: for the forward side the link that reached the entity and the entity it
-        // came from; for the backward side the link towards the target and the entity beyond.
-        var forwardVia = [Int32](repeating: -1, count: count)
-        var forwardFrom = [Int32](repeating: -1, count: count)
-        var backwardVia = [Int32](repeating: -1, count: count)
-        var backwardTo = [Int32](repeating: -1, count: count)
-        var seenForward = [Bool](repeating: false, count: count)
-        var seenBackward = [Bool](repeating: false, count: count)
-        seenForward[source.int] = true
-        seenBackward[target.int] = true
-        var forwardFrontier = [source.int]
-        var backwardFrontier = [target.int]
-        var meeting: Int?
-
-        func passable(_ entity: Int) -> Bool {
-            entity == source.int || entity == target.int || filter.canPass(entity)
-        }
-
-        while meeting == nil, !forwardFrontier.isEmpty, !backwardFrontier.isEmpty {
-            let expandForward = forwardFrontier.count <= backwardFrontier.count
-            var next: [Int] = []
-            var candidates: [Int] = []
-            if expandForward {
-                for entity in forwardFrontier {
-                    filter.forEachStep(from: entity, in: self) { link, neighbor in
-                        guard !seenForward[neighbor], passable(neighbor) else { return }
-                        seenForward[neighbor] = true
-                        forwardVia[neighbor] = Int32(link)
-                        forwardFrom[neighbor] = Int32(entity)
-                        if seenBackward[neighbor] { candidates.append(neighbor) } else { next.append(neighbor) }
-                    }
-                }
-                forwardFrontier = next
-            } else {
-                for entity in backwardFrontier {
-                    filter.forEachStep(from: entity, in: self, reverse: true) { link, neighbor in
-                        guard !seenBackward[neighbor], passable(neighbor) else { return }
-                        seenBackward[neighbor] = true
-                        backwardVia[neighbor] = Int32(link)
-                        backwardTo[neighbor] = Int32(entity)
-                        if seenForward[neighbor] { candidates.append(neighbor) } else { next.append(neighbor) }
-                    }
-                }
-                backwardFrontier = next
-            }
-            // Every candidate found in this level gives a path of the same length; take the
-            // first found, which depends only on the graph's order, never on hashing.
-            meeting = candidates.first
-        }
-        guard let meeting else { return nil }
-
-        var entities: [EntityIndex] = []
-        var links: [RelationshipIndex] = []
-        var cursor = meeting
-        while cursor != source.int {
-            entities.append(EntityIndex(cursor))
-            links.append(RelationshipIndex(forwardVia[cursor]))
-            cursor = Int(forwardFrom[cursor])
-        }
-        entities.append(source)
-        entities.reverse()
-        links.reverse()
-        cursor = meeting
-        while cursor != target.int {
-            links.append(RelationshipIndex(backwardVia[cursor]))
-            cursor = Int(backwardTo[cursor])
-            entities.append(EntityIndex(cursor))
-        }
-        return Path(entities: entities, relationships: links)
+        var search = PathSearch(graph: self, options: options)
+        return search.shortestPath(from: source, to: target)
     }
 
     /// Hop distances from `source` to every entity (-1 where unreachable), following the
@@ -144,5 +74,122 @@ extension Graph {
         }
         extend(source.int)
         return paths.sorted(by: Path.stableOrder)
+    }
+}
+
+/// Repeated shortest-path searches on one graph with one set of constraints, reusing their
+/// memory: the arrays are stamped with a search number instead of being cleared, so a search
+/// costs only what it visits, never O(V) of set-up. For batches (`ergraph path --pairs`) and
+/// benchmarks; ``Graph/shortestPath(from:to:options:)`` makes one for a single question.
+public struct PathSearch {
+    public let graph: Graph
+    let filter: TraversalFilter
+    private var stamp: UInt32 = 0
+    private var forwardSeen: [UInt32]
+    private var backwardSeen: [UInt32]
+    private var forwardVia: [Int32]
+    private var forwardFrom: [Int32]
+    private var backwardVia: [Int32]
+    private var backwardTo: [Int32]
+    private var frontierA: [Int32] = []
+    private var frontierB: [Int32] = []
+    private var next: [Int32] = []
+
+    public init(graph: Graph, options: TraversalOptions = TraversalOptions()) {
+        self.graph = graph
+        filter = TraversalFilter(options, graph: graph)
+        let count = graph.entityCount
+        forwardSeen = [UInt32](repeating: 0, count: count)
+        backwardSeen = [UInt32](repeating: 0, count: count)
+        forwardVia = [Int32](repeating: -1, count: count)
+        forwardFrom = [Int32](repeating: -1, count: count)
+        backwardVia = [Int32](repeating: -1, count: count)
+        backwardTo = [Int32](repeating: -1, count: count)
+    }
+
+    /// One shortest path, link-level: bidirectional breadth-first search expanding the smaller
+    /// frontier a whole level at a time; the first meeting found, in the graph's own order.
+    public mutating func shortestPath(from source: EntityIndex, to target: EntityIndex) -> Path? {
+        if source == target { return Path(entities: [source], relationships: []) }
+        if stamp == UInt32.max {
+            stamp = 0
+            for index in forwardSeen.indices { forwardSeen[index] = 0; backwardSeen[index] = 0 }
+        }
+        stamp += 1
+        let current = stamp
+        let sourceIndex = Int(source.rawValue), targetIndex = Int(target.rawValue)
+        forwardSeen[sourceIndex] = current
+        backwardSeen[targetIndex] = current
+        frontierA.removeAll(keepingCapacity: true)
+        frontierB.removeAll(keepingCapacity: true)
+        frontierA.append(source.rawValue)
+        frontierB.append(target.rawValue)
+        var meeting: Int = -1
+
+        let outgoing = graph.outgoing, incoming = graph.incoming
+        let direction = filter.direction
+        let usable = filter.usableLink, passable = filter.passable
+
+        while meeting < 0, !frontierA.isEmpty, !frontierB.isEmpty {
+            let forward = frontierA.count <= frontierB.count
+            next.removeAll(keepingCapacity: true)
+            let frontier = forward ? frontierA : frontierB
+            // Forward follows outgoing links (and incoming ones on the undirected view);
+            // backward the reverse.
+            let useOut = forward ? direction != .incoming : direction != .outgoing
+            let useIn = forward ? direction != .outgoing : direction != .incoming
+            frontierLoop: for entity32 in frontier {
+                let entity = Int(entity32)
+                for pass in 0..<2 {
+                    guard pass == 0 ? useOut : useIn else { continue }
+                    let adjacency = pass == 0 ? outgoing : incoming
+                    var slot = Int(adjacency.offsets[entity])
+                    let end = Int(adjacency.offsets[entity + 1])
+                    while slot < end {
+                        let link = adjacency.relationships[slot]
+                        let neighbor = Int(adjacency.neighbors[slot])
+                        slot += 1
+                        if let usable, !usable[Int(link)] { continue }
+                        if forward {
+                            if forwardSeen[neighbor] == current { continue }
+                            if neighbor != targetIndex && neighbor != sourceIndex, let passable, !passable[neighbor] { continue }
+                            forwardSeen[neighbor] = current
+                            forwardVia[neighbor] = link
+                            forwardFrom[neighbor] = entity32
+                            if backwardSeen[neighbor] == current { meeting = neighbor; break frontierLoop }
+                        } else {
+                            if backwardSeen[neighbor] == current { continue }
+                            if neighbor != targetIndex && neighbor != sourceIndex, let passable, !passable[neighbor] { continue }
+                            backwardSeen[neighbor] = current
+                            backwardVia[neighbor] = link
+                            backwardTo[neighbor] = entity32
+                            if forwardSeen[neighbor] == current { meeting = neighbor; break frontierLoop }
+                        }
+                        next.append(Int32(neighbor))
+                    }
+                }
+            }
+            if forward { swap(&frontierA, &next) } else { swap(&frontierB, &next) }
+        }
+        guard meeting >= 0 else { return nil }
+
+        var entities: [EntityIndex] = []
+        var links: [RelationshipIndex] = []
+        var cursor = meeting
+        while cursor != sourceIndex {
+            entities.append(EntityIndex(cursor))
+            links.append(RelationshipIndex(forwardVia[cursor]))
+            cursor = Int(forwardFrom[cursor])
+        }
+        entities.append(source)
+        entities.reverse()
+        links.reverse()
+        cursor = meeting
+        while cursor != targetIndex {
+            links.append(RelationshipIndex(backwardVia[cursor]))
+            cursor = Int(backwardTo[cursor])
+            entities.append(EntityIndex(cursor))
+        }
+        return Path(entities: entities, relationships: links)
     }
 }

@@ -14,8 +14,11 @@ struct PathCommand: ParsableCommand {
             hop still naming its contract. Exit status 1 when no path exists, 2 for an unknown entity.
             """)
 
-    @Argument(help: "Where the path starts (id, name or alias).") var from: String
-    @Argument(help: "Where the path ends (id, name or alias).") var to: String
+    @Argument(help: "Where the path starts (id, name or alias).") var from: String?
+    @Argument(help: "Where the path ends (id, name or alias).") var to: String?
+    @Option(help: ArgumentHelp("Answer every pair of a CSV file (columns source,target: ids or names), one result per line.",
+                               valueName: "file"))
+    var pairs: String?
 
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var traversal: TraversalArguments
@@ -40,6 +43,11 @@ struct PathCommand: ParsableCommand {
     @OptionGroup(title: "Drawing (with --render)") var diagram: DiagramArguments
 
     func validate() throws {
+        if pairs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --pairs FILE") }
+        if pairs != nil && (from != nil || to != nil) { throw ValidationError("give FROM and TO, or --pairs FILE, not both") }
+        if pairs != nil && (allShortest || k != nil || all || weight != nil || cost != nil || render != nil) {
+            throw ValidationError("--pairs answers one shortest path per pair: it does not combine with --all-shortest, --k, --all, --weight, --cost or --render")
+        }
         let modes = [allShortest, k != nil, all].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k and --all") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
@@ -68,8 +76,12 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let context = try TraversalGraph(graphOptions: graphOptions, keepContractNodes: traversal.keepContractNodes)
         let graph = context.graph
-        let source = try context.entity(named: from)
-        let target = try context.entity(named: to)
+        if let pairs {
+            try answerPairs(pairs, context: context)
+            return
+        }
+        let source = try context.entity(named: from ?? "")
+        let target = try context.entity(named: to ?? "")
         let options = try traversal.options(for: graph, direction: directed ? .outgoing : .both)
 
         var weights: LinkWeights?
@@ -115,5 +127,67 @@ struct PathCommand: ParsableCommand {
             try diagram.draw(.paths(graph, paths), of: graph, to: render,
                              subtitle: "how \(graph.name(of: source)) connects to \(graph.name(of: target))")
         }
+    }
+
+    /// Every pair of the file through one reusable search: the graph is loaded once.
+    private func answerPairs(_ path: String, context: TraversalGraph) throws {
+        let graph = context.graph
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure.data("cannot read \(path): no such file or not readable")
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader().records(data)
+        } catch {
+            throw CommandFailure.data("\(path):\(error.line):\(error.column): \(error.message)")
+        }
+        guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+              let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
+            throw CommandFailure.data("\(path):1: expected a header with columns source,target")
+        }
+        var search = PathSearch(graph: graph, options: try traversal.options(for: graph, direction: directed ? .outgoing : .both))
+        var unresolved = 0
+        if format == .csv { print("source,target,length,entities,relationships") }
+        for record in records.dropFirst() {
+            guard record.fields.count > max(sourceColumn, targetColumn) else {
+                Terminal.error("\(path):\(record.line): expected the source and target columns")
+                unresolved += 1
+                continue
+            }
+            let names = (record.fields[sourceColumn], record.fields[targetColumn])
+            let source: EntityIndex, target: EntityIndex
+            do {
+                source = try context.entity(named: names.0)
+                target = try context.entity(named: names.1)
+            } catch let failure as CommandFailure {
+                Terminal.error("\(path):\(record.line): \(failure.message)")
+                unresolved += 1
+                continue
+            }
+            let found = search.shortestPath(from: source, to: target)
+            let entities = found?.entities.map { graph.id(of: $0) } ?? []
+            let links = found?.relationships.map { graph.id(of: $0) } ?? []
+            switch format {
+            case .csv:
+                print([graph.id(of: source), graph.id(of: target), found.map { String($0.length) } ?? "",
+                       entities.joined(separator: " "), links.joined(separator: " ")].map(CSVField.escape).joined(separator: ","))
+            case .json:
+                struct Answer: Encodable { var from: String; var to: String; var length: Int?; var entities: [String]; var relationships: [String] }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let answer = Answer(from: graph.id(of: source), to: graph.id(of: target), length: found?.length,
+                                    entities: entities, relationships: links)
+                print(String(decoding: try encoder.encode(answer), as: UTF8.self))
+            case .text:
+                if let found {
+                    let report = PathReport(graph: graph, from: source, to: target, paths: [found])
+                    let line = report.paths.first.map { PathReport.arrows($0, graph: graph) } ?? ""
+                    print("\(graph.name(of: source)) → \(graph.name(of: target)): \(found.length) hop\(found.length == 1 ? "" : "s"): \(line)")
+                } else {
+                    print("\(graph.name(of: source)) → \(graph.name(of: target)): no path")
+                }
+            }
+        }
+        if unresolved > 0 { throw CommandFailure(message: "", status: 2) }
     }
 }
