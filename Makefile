@@ -12,7 +12,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ERGRAPH := .build/debug/ergraph
 
-.PHONY: demo test build deps venv bench-store datasets clean
+.PHONY: demo test build deps venv bench bench-smoke bench-store datasets clean
 
 ## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support,
 ## SQLite (library for GRDB, CLI for the tests), and what followthemoney's PyICU dependency compiles
@@ -62,8 +62,29 @@ demo: build
 	@echo
 	@echo "Wrote Output/ice-surveillance.{stats.json,dot,svg,png,pdf} and Output/ice-to-ae-industrial.svg"
 
+# The smoke run comes first so that the test runner's summary is the last thing printed.
 test: build venv
+	$(MAKE) --no-print-directory bench-smoke
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test
+
+## The benchmark harness on the small size, against networkx only: checks that it runs and that
+## the answers agree (speed is measured by `make bench`, never in tests).
+bench-smoke: build venv
+	$(SWIFT) build --product ergraph-bench
+	$(PYTHON) bench/report.py --smoke --bench .build/debug/ergraph-bench --data .bench-data/smoke --sizes S --peers networkx
+
+## Benchmarks, release build, side by side with networkx, igraph, rustworkx and NetworKit on the
+## same generated files; tables and ratios in bench/results/. BENCH_SIZES="S M L" adds the large one.
+BENCH_SIZES ?= S M
+BENCH_VENV := .bench-venv
+bench: deps $(BENCH_VENV)/.installed
+	$(SWIFT) build -c release --product ergraph-bench
+	$(BENCH_VENV)/bin/python bench/report.py --bench .build/release/ergraph-bench --data .bench-data --sizes $(BENCH_SIZES)
+
+$(BENCH_VENV)/.installed: bench/requirements.txt | deps
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
 
 ## Regenerate the datasets made from tables (a test checks the committed files are current).
 datasets: build
@@ -76,4 +97,4 @@ bench-store: deps
 	.build/release/ergraph-bench store 1000000 10000000
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(BENCH_VENV) .bench-data

@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         // Release-mode measurements of the store (make bench-store).
-        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph"]),
+        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph", "ERFormats"]),
         .testTarget(name: "ERGraphTests", dependencies: ["ERGraph"]),
         .testTarget(name: "ERFormatsTests", dependencies: ["ERFormats", "ERGraph"]),
         .testTarget(name: "ERRenderTests", dependencies: ["ERRender"]),

@@ -1,3 +1,4 @@
+import ERFormats
 import ERGraph
 import Foundation
 
@@ -20,6 +21,11 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
 
 let arguments = CommandLine.arguments
 
+if arguments.count == 5, arguments[1] == "measure" {
+    try Measure.run(nodes: arguments[2], edges: arguments[3], pairsFile: arguments[4])
+    exit(0)
+}
+
 // `ergraph-bench write-lists ENTITIES RELATIONSHIPS FOLDER`: the generated graph as CSV lists
 // (nodes.csv, edges.csv with an amount per link), the files the benchmarks load.
 if arguments.count == 5, arguments[1] == "write-lists", let entities = Int(arguments[2]), let relationships = Int(arguments[3]) {
@@ -36,7 +42,14 @@ if arguments.count == 5, arguments[1] == "write-lists", let entities = Int(argum
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(nodes.utf8).write(to: folder.appendingPathComponent("nodes.csv"))
     try Data(edges.utf8).write(to: folder.appendingPathComponent("edges.csv"))
-    print("wrote \(folder.path)/nodes.csv and edges.csv: \(graph.entityCount) entities, \(graph.relationshipCount) relationships")
+    // 100 fixed pairs, the same for every tool.
+    var pairRandom = SeededGenerator(seed: 2026)
+    var pairs = "source,target\n"
+    for _ in 0..<100 {
+        pairs += "\(graph.id(of: EntityIndex(pairRandom.below(graph.entityCount)))),\(graph.id(of: EntityIndex(pairRandom.below(graph.entityCount))))\n"
+    }
+    try Data(pairs.utf8).write(to: folder.appendingPathComponent("pairs.csv"))
+    print("wrote \(folder.path)/nodes.csv, edges.csv and pairs.csv: \(graph.entityCount) entities, \(graph.relationshipCount) relationships")
     exit(0)
 }
 

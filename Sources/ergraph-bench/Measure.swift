@@ -1,0 +1,49 @@
+import ERFormats
+import ERGraph
+import Foundation
+
+/// `ergraph-bench measure NODES.csv EDGES.csv PAIRS.csv`: the benchmark questions, answered and
+/// timed on the same files the peers read, printed as one JSON object.
+enum Measure {
+    static func run(nodes: String, edges: String, pairsFile: String) throws {
+        func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+            let start = ContinuousClock.now
+            let value = try body()
+            return (value, seconds(since: start))
+        }
+        let (graph, loadSeconds) = try time { try CSVListsLoader.load(nodes: nodes, edges: edges) }
+        let pairs = try String(contentsOfFile: pairsFile, encoding: .utf8).split(separator: "\n").dropFirst().compactMap { line -> (EntityIndex, EntityIndex)? in
+            let parts = line.split(separator: ",")
+            guard parts.count == 2, let a = graph.index(ofEntity: String(parts[0])), let b = graph.index(ofEntity: String(parts[1])) else { return nil }
+            return (a, b)
+        }
+        var search = PathSearch(graph: graph)
+        let (lengths, unweightedSeconds) = time { pairs.map { search.shortestPath(from: $0.0, to: $0.1)?.length ?? -1 } }
+        // Weight 1/amount: strong money ties are short; the cheapest of parallel links counts.
+        let amounts = graph.relationshipColumns.numbers("amount") ?? []
+        let weights = LinkWeights(values: amounts.map { $0 > 0 ? 1 / $0 : .infinity })
+        let weightedPairs = Array(pairs.prefix(20))
+        let (costs, weightedSeconds) = time { weightedPairs.map { graph.cheapestPath(from: $0.0, to: $0.1, weights: weights)?.cost ?? -1 } }
+        let (twoHop, twoHopSeconds) = time { pairs.map { graph.neighborhood(of: $0.0, depth: 2).count } }
+        let (components, componentSeconds) = time { graph.weaklyConnectedComponents().count }
+        let (topDegree, degreeSeconds) = time { () -> [String] in
+            let degrees = graph.degrees()
+            return degrees.indices.sorted { degrees[$0] != degrees[$1] ? degrees[$0] > degrees[$1] : $0 < $1 }.prefix(10)
+                .map { "\(graph.id(of: EntityIndex($0))):\(degrees[$0])" }
+        }
+        let (rank, pageRankSeconds) = time { graph.pageRank(iterations: 20) }
+        let topRank = rank.indices.sorted { rank[$0] > rank[$1] }.prefix(10).map { graph.id(of: EntityIndex($0)) }
+        let report: [String: Any] = [
+            "tool": "ergraph", "entities": graph.entityCount, "relationships": graph.relationshipCount,
+            "load_s": loadSeconds, "peak_mib": peakResidentMiB(),
+            "unweighted_ms": unweightedSeconds * 1000 / Double(max(1, pairs.count)), "lengths": lengths,
+            "weighted_ms": weightedSeconds * 1000 / Double(max(1, weightedPairs.count)), "costs": costs,
+            "two_hop_ms": twoHopSeconds * 1000 / Double(max(1, pairs.count)), "two_hop": twoHop,
+            "components_ms": componentSeconds * 1000, "components": components,
+            "degree_ms": degreeSeconds * 1000, "top_degree": topDegree,
+            "pagerank_ms": pageRankSeconds * 1000, "top_pagerank": topRank,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}

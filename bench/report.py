@@ -1,0 +1,104 @@
+"""Runs ergraph and its peers on the same generated graphs and reports side by side.
+
+Usage: python report.py --bench BIN --data DIR [--sizes S M L] [--peers networkx igraph rustworkx networkit]
+                        [--results DIR] [--smoke]
+
+For each size it writes the lists once (BIN write-lists), runs `BIN measure` and every peer in
+a process of its own on the same files, checks that all answers agree (path lengths, weighted
+costs, 2-hop sizes, component counts, top-10 degrees; PageRank's top ten as overlapping sets,
+since igraph solves exactly where the others iterate), prints a table of figures and of
+ratios ergraph / peer, and writes it as JSON and Markdown under --results. With --smoke it
+checks only that the harness runs and the answers agree. Exit 1 when answers disagree.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+SIZES = {"S": (10_000, 50_000), "M": (100_000, 1_000_000), "L": (1_000_000, 10_000_000)}
+METRICS = [
+    ("load_s", "load both CSVs into a ready graph (s)"),
+    ("peak_mib", "peak memory (MiB)"),
+    ("unweighted_ms", "unweighted s-t shortest path (ms, mean of 100)"),
+    ("weighted_ms", "weighted s-t, 1/amount (ms, mean of 20)"),
+    ("two_hop_ms", "size of the 2-hop neighbourhood (ms, mean of 100)"),
+    ("components_ms", "weakly connected components (ms)"),
+    ("degree_ms", "top-10 degree (ms)"),
+    ("pagerank_ms", "PageRank, d = 0.85 (ms)"),
+]
+
+
+def run(command):
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+    return result.stdout
+
+
+def agree(reference, other):
+    problems = []
+    for key in ("lengths", "two_hop", "components", "top_degree"):
+        if reference[key] != other[key]:
+            problems.append(key)
+    for mine, theirs in zip(reference["costs"], other["costs"]):
+        if (mine < 0) != (theirs < 0) or (mine >= 0 and abs(mine - theirs) > 1e-9 * max(1.0, abs(mine))):
+            problems.append("costs")
+            break
+    overlap = len(set(reference["top_pagerank"]) & set(other["top_pagerank"]))
+    if overlap < 8:
+        problems.append(f"top_pagerank (overlap {overlap}/10)")
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bench", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--sizes", nargs="+", default=["S", "M"])
+    parser.add_argument("--peers", nargs="+", default=["networkx", "igraph", "rustworkx", "networkit"])
+    parser.add_argument("--results", default=os.path.join(os.path.dirname(__file__), "results"))
+    parser.add_argument("--smoke", action="store_true")
+    arguments = parser.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    failed = False
+    for size in arguments.sizes:
+        entities, relationships = SIZES[size]
+        folder = os.path.join(arguments.data, size)
+        files = [os.path.join(folder, name) for name in ("nodes.csv", "edges.csv", "pairs.csv")]
+        if not all(os.path.exists(path) for path in files):
+            run([arguments.bench, "write-lists", str(entities), str(relationships), folder])
+        answers = [json.loads(run([arguments.bench, "measure", *files]))]
+        for peer in arguments.peers:
+            answers.append(json.loads(run([sys.executable, os.path.join(here, "peers.py"), peer, *files])))
+        ours = answers[0]
+        disagreements = {a["tool"]: agree(ours, a) for a in answers[1:]}
+        header = f"Size {size}: {entities:,} entities, {relationships:,} relationships"
+        print(header)
+        for tool, problems in disagreements.items():
+            print(f"  answers {'agree' if not problems else 'DISAGREE: ' + ', '.join(problems)} with {tool}")
+            failed = failed or bool(problems)
+        if arguments.smoke:
+            continue
+        tools = [a["tool"] for a in answers]
+        lines = [f"## {header}", "", "| question | " + " | ".join(tools) + " | " + " | ".join(f"ergraph/{t}" for t in tools[1:]) + " |",
+                 "|---" * (len(tools) * 2) + "|"]
+        for key, label in METRICS:
+            values = [a[key] for a in answers]
+            ratios = [values[0] / v if v else float("inf") for v in values[1:]]
+            lines.append(f"| {label} | " + " | ".join(f"{v:.4g}" for v in values) + " | "
+                         + " | ".join(f"{r:.3g}" for r in ratios) + " |")
+        table = "\n".join(lines)
+        print(table)
+        os.makedirs(arguments.results, exist_ok=True)
+        with open(os.path.join(arguments.results, f"bench-{size}.md"), "w") as handle:
+            handle.write(table + "\n\nRatios below 1 mean ergraph is faster (or smaller).\n")
+        with open(os.path.join(arguments.results, f"bench-{size}.json"), "w") as handle:
+            json.dump({"size": size, "entities": entities, "relationships": relationships,
+                       "results": [{k: v for k, v in a.items() if not isinstance(v, list)} for a in answers],
+                       "disagreements": disagreements}, handle, indent=2, sort_keys=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
