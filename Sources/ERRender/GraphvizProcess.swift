@@ -71,6 +71,6 @@ public enum GraphvizProcess {
             throw GraphvizError(reason ?? "the layout worker failed (status \(process.terminationStatus))")
         }
         let warnings = lines.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst("warning: ".count)) }
-        return Rendered(data: data, warnings: warnings)
+        return Rendered(data: format == .pdf ? DiagramRenderer.withoutTimestamps(data) : data, warnings: warnings)
     }
 }

@@ -363,16 +363,17 @@ struct CLIRenderTests {
         #expect(leftovers.isEmpty)
     }
 
-    @Test("two runs give identical SVG, with and without clusters, and identical DOT exports")
+    @Test("two runs give identical SVG and PDF, with and without clusters, and identical DOT exports")
     func reproducible() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for arguments in [["render"], ["render", "--cluster-by", "kind"], ["render", "--cluster-by", "agency", "--layout", "neato"],
+        for arguments in [["render"], ["render", "--image-format", "pdf"], ["render", "--cluster-by", "kind"], ["render", "--cluster-by", "agency", "--layout", "neato"],
                           ["render", "--focus", "Palantir", "--depth", "2", "--cluster-by", "owner"], ["export", "--format", "dot"]] {
             var outputs: [Data] = []
             for run in 0..<2 {
                 let path = folder.appendingPathComponent("run\(run).out").path
-                let result = try cli.ergraph(arguments: arguments + ["-o", path] + (arguments[0] == "render" ? ["--image-format", "svg"] : []))
+                let format = arguments.contains("--image-format") || arguments[0] != "render" ? [] : ["--image-format", "svg"]
+                let result = try cli.ergraph(arguments: arguments + ["-o", path] + format)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
             }
