@@ -369,7 +369,7 @@ public struct DiagramComposer: Sendable {
         let details = facts(validity: record.validity, amounts: record.amounts.map { $0 }, events: record.events)
         if !details.isEmpty { lines.append(details) }
         for amount in record.amounts { lines.append("\(amount.description): \(amount.kind.meaning)") }
-        for key in record.properties.keys.sorted() { lines.append("\(key): \(record.properties[key]!)") }
+        for (key, value) in record.properties.sorted(by: { $0.key < $1.key }) { lines.append("\(key): \(value)") }
         for citation in record.citations {
             if let quote = citation.quote { lines.append("“\(quote)”") }
         }
@@ -382,7 +382,7 @@ public struct DiagramComposer: Sendable {
         if !record.aliases.isEmpty { lines.append("also: " + record.aliases.joined(separator: ", ")) }
         let details = facts(validity: record.validity, amounts: record.amounts, events: record.events)
         if !details.isEmpty { lines.append(details) }
-        for key in record.properties.keys.sorted() { lines.append("\(key): \(record.properties[key]!)") }
+        for (key, value) in record.properties.sorted(by: { $0.key < $1.key }) { lines.append("\(key): \(value)") }
         for citation in record.citations {
             if let quote = citation.quote { lines.append("“\(quote)”") }
         }

@@ -58,8 +58,8 @@ struct ShowCommand: ParsableCommand {
         if !record.aliases.isEmpty { lines.append("  also known as: \(record.aliases.joined(separator: ", "))") }
         let facts = Describe.facts(validity: record.validity, amounts: record.amounts, events: record.events)
         if !facts.isEmpty { lines.append("  \(facts)") }
-        for key in record.properties.keys.sorted() {
-            lines.append("  \(key.replacingOccurrences(of: "_", with: " ")): \(record.properties[key]!)")
+        for (key, value) in record.properties.sorted(by: { $0.key < $1.key }) {
+            lines.append("  \(key.replacingOccurrences(of: "_", with: " ")): \(value)")
         }
         lines += evidence(record.citations, numbering: &numbering, indent: "  ")
 
