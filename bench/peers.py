@@ -26,6 +26,15 @@ def read(nodes_path, edges_path):
     return ids, index, sources, targets, amounts
 
 
+def two_hop_size(neighbors, a):
+    """Entities within two links of a, for libraries without a neighbourhood-size call."""
+    first = set(neighbors(a))
+    second = set()
+    for v in first:
+        second.update(neighbors(v))
+    return len((first | second) - {a})
+
+
 def peak_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -139,14 +148,7 @@ def main():
         lengths, unweighted = timed(lambda: [length(a, b) for a, b in pairs])
         costs, weighted = timed(lambda: [cost(a, b) for a, b in weighted_pairs])
 
-        def two_hop_size(a):
-            first = set(u.neighbors(a))
-            second = set()
-            for v in first:
-                second.update(u.neighbors(v))
-            return len((first | second) - {a})
-
-        two_hop, two = timed(lambda: [two_hop_size(a) for a, _ in pairs])
+        two_hop, two = timed(lambda: [two_hop_size(u.neighbors, a) for a, _ in pairs])
         components, comp = timed(lambda: rx.number_weakly_connected_components(g))
         top_degree, deg = timed(lambda: sorted(range(n), key=lambda v: (-(g.in_degree(v) + g.out_degree(v)), v))[:10])
         pagerank, pr = timed(lambda: rx.pagerank(g, alpha=0.85, max_iter=1000, tol=1e-6))
@@ -186,14 +188,7 @@ def main():
         lengths, unweighted = timed(lambda: [length(a, b) for a, b in pairs])
         costs, weighted = timed(lambda: [cost(a, b) for a, b in weighted_pairs])
 
-        def two_hop_size(a):
-            first = set(u.iterNeighbors(a))
-            second = set()
-            for v in first:
-                second.update(u.iterNeighbors(v))
-            return len((first | second) - {a})
-
-        two_hop, two = timed(lambda: [two_hop_size(a) for a, _ in pairs])
+        two_hop, two = timed(lambda: [two_hop_size(u.iterNeighbors, a) for a, _ in pairs])
 
         def count_components():
             c = nk.components.WeaklyConnectedComponents(g)

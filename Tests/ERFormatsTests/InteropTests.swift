@@ -115,6 +115,7 @@ struct InteropTests {
         #expect(throws: ImportError.self) { try NodeLinkJSONReader.read(Data("{\"nodes\": [{}]}".utf8), name: "bad.json") }
         do {
             _ = try NodeLinkJSONReader.read(Data("[1, 2".utf8), name: "bad.json")
+            Issue.record("truncated JSON must be refused")
         } catch {
             #expect(error.message.hasPrefix("bad.json: invalid JSON"))
         }

@@ -60,6 +60,7 @@ extension Graph {
         }
 
         var groups: [String: MoneyGroup] = [:]
+        var parentsByVendor: [EntityIndex: [EntityIndex]] = [:]
         for link in contractLinks {
             let record = relationship(link)
             var amounts = record.amounts
@@ -70,7 +71,11 @@ extension Graph {
                 isNested = kept.count < amounts.count
                 amounts = kept
             }
-            for (entity, key) in groupKeys(for: link, record: record, grouping: grouping, products: productsByContract) {
+            if grouping == .parent, parentsByVendor[to(link)] == nil {
+                parentsByVendor[to(link)] = ownershipChains(of: to(link)).ultimateParents
+            }
+            for (entity, key) in groupKeys(for: link, record: record, grouping: grouping, products: productsByContract,
+                                           parents: parentsByVendor) {
                 var group = groups[key] ?? MoneyGroup(entity: entity, key: key, totals: [], contracts: [], nested: [])
                 var totals = MoneyTotals()
                 for money in group.totals { totals.add(money) }
@@ -92,7 +97,8 @@ extension Graph {
     }
 
     private func groupKeys(for link: RelationshipIndex, record: Relationship, grouping: MoneyGrouping,
-                           products: [String: [EntityIndex]]) -> [(EntityIndex?, String)] {
+                           products: [String: [EntityIndex]],
+                           parents: [EntityIndex: [EntityIndex]]) -> [(EntityIndex?, String)] {
         switch grouping {
         case .agency:
             return [(from(link), id(of: from(link)))]
@@ -100,8 +106,8 @@ extension Graph {
             return [(to(link), id(of: to(link)))]
         case .parent:
             let vendor = to(link)
-            let parents = ownershipChains(of: vendor).ultimateParents
-            return (parents.isEmpty ? [vendor] : parents).map { ($0, id(of: $0)) }
+            let ultimate = parents[vendor] ?? []
+            return (ultimate.isEmpty ? [vendor] : ultimate).map { ($0, id(of: $0)) }
         case .product:
             let contract: String
             if case let .text(value)? = record.properties["contract"] { contract = value } else { contract = record.id }

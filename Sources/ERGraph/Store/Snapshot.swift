@@ -29,21 +29,23 @@ public enum GraphSnapshot {
     public static let version = 1
     static let magic: [UInt8] = Array("ERGS".utf8)
 
+    /// The `META` section: what is small and structured, as JSON.
+    private struct Meta: Codable {
+        var title: String?
+        var summaryText: String?
+        var entityKinds: [KindDefinition]
+        var relationshipKinds: [KindDefinition]
+        var entityKindIDs: [String]
+        var relationshipKindIDs: [String]
+        var sources: [Source]
+        var entityCount: Int
+        var relationshipCount: Int
+    }
+
     // MARK: Writing
 
     public static func data(of graph: Graph) throws -> Data {
         var sections: [(String, Data)] = []
-        struct Meta: Codable {
-            var title: String?
-            var summaryText: String?
-            var entityKinds: [KindDefinition]
-            var relationshipKinds: [KindDefinition]
-            var entityKindIDs: [String]
-            var relationshipKindIDs: [String]
-            var sources: [Source]
-            var entityCount: Int
-            var relationshipCount: Int
-        }
         let meta = Meta(title: graph.title, summaryText: graph.summaryText, entityKinds: graph.vocabulary.entityKinds,
                         relationshipKinds: graph.vocabulary.relationshipKinds, entityKindIDs: graph.entityKindIDs,
                         relationshipKindIDs: graph.relationshipKindIDs, sources: graph.sources,
@@ -176,19 +178,8 @@ public enum GraphSnapshot {
             let bytes = try section(tag)
             guard bytes.count % MemoryLayout<T>.size == 0 else { throw .corrupted("section \(tag) has a partial value") }
             var values = [T](repeating: 0, count: bytes.count / MemoryLayout<T>.size)
-            values.withUnsafeMutableBytes { target in bytes.copyBytes(to: target.bindMemory(to: UInt8.self)) }
+            _ = values.withUnsafeMutableBytes { target in bytes.copyBytes(to: target.bindMemory(to: UInt8.self)) }
             return values.map(T.init(littleEndian:))
-        }
-        struct Meta: Codable {
-            var title: String?
-            var summaryText: String?
-            var entityKinds: [KindDefinition]
-            var relationshipKinds: [KindDefinition]
-            var entityKindIDs: [String]
-            var relationshipKindIDs: [String]
-            var sources: [Source]
-            var entityCount: Int
-            var relationshipCount: Int
         }
         let decoder = JSONDecoder()
         let meta: Meta, entityDetails: [EntityDetails], relationshipDetails: [RelationshipDetails]
