@@ -174,5 +174,31 @@ struct FY2018DatasetTests {
         let group = try #require(parents.first { $0.key == "palantir" })
         #expect(group.totals.contains(Money(amount: 144_400_000, currency: "USD", kind: .reported)))
         #expect(group.contracts.count >= 5)
+
+        // Between agencies and companies only, the four shortest routes: the article's direct
+        // links (one route, its three contracts listed beside it), two FY2018 awards straight to
+        // Palantir Technologies, then the award to Palantir USG.
+        let money = TraversalOptions(intermediateKinds: ["agency", "company"])
+        let routes = graph.kShortestPaths(from: ice, to: palantir, k: 4, options: money, distinct: .entities)
+        #expect(routes.map(\.length) == [1, 2, 2, 3])
+        let direct = try #require(routes.first?.hops(in: graph).first)
+        let parallel = Set(([direct.relationship] + graph.parallelLinks(of: direct, options: money)).map { graph.id(of: $0) })
+        #expect(parallel.isSuperset(of: ["contract-palantir-icm-2022", "contract-palantir-icm-2024", "contract-palantir-immigrationos"]))
+        #expect(routes[3].entities.map { graph.id(of: $0) } == ["ice", "ice-office:mission-support-washington", "company:palantir-usg", "palantir"])
+        #expect(routes[3].relationships.contains { graph.id(of: $0) == "award:hscetc14c00002" })
+    }
+
+    @Test("merged, LexisNexis's parent from the article's dataset is the FY2018 table's Reed Elsevier, owned by RELX")
+    func lexisNexisParents() throws {
+        let result = DatasetLoader.load(paths: [Paths.file("Graph/ice-surveillance.yaml").path, Self.dataset])
+        let graph = try #require(result.graph)
+        #expect(graph.index(ofEntity: "company:reed-elsevier") == nil)
+        let lexisNexis = try #require(graph.index(ofEntity: "lexisnexis"))
+        let owners = graph.ownershipChains(of: lexisNexis)
+        #expect(owners.chains.map { $0.map { graph.id(of: $0.parent) } } == [["reed-elsevier", "company:relx"]])
+        #expect(owners.ultimateParents.map { graph.id(of: $0) } == ["company:relx"])
+        // The FY2018 awards to Reed Elsevier now count under the same parent as the article's LEIDS contract.
+        let relx = try #require(ContractProjection.collapse(graph).graph.moneyGroups(by: .parent).first { $0.key == "company:relx" })
+        #expect(relx.contracts.count == 6)
     }
 }

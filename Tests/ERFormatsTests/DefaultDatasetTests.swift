@@ -47,14 +47,25 @@ struct DefaultDatasetTests {
             quotes += record.citations.map { (record.id, $0) }
         }
         var articles: [String: String] = [:]
+        var linkedOnly: Set<String> = []
         for source in graph.sources {
-            let archive = try #require(source.archive, "source \(source.id) has no archived copy")
+            guard let archive = source.archive else {
+                // A source we may not archive whole: it must be reachable, and quoted briefly.
+                #expect(source.url?.hasPrefix("https://") == true, "source \(source.id) has neither an archived copy nor a URL")
+                linkedOnly.insert(source.id)
+                continue
+            }
             let text = try String(contentsOf: Paths.file("Graph/" + archive), encoding: .utf8)
             articles[source.id] = Self.normalized(text)
         }
+        #expect(linkedOnly == ["dayton-business-journal"])
         for (owner, citation) in quotes {
-            let article = try #require(articles[citation.source])
             let quote = Self.normalized(try #require(citation.quote))
+            if linkedOnly.contains(citation.source) {
+                #expect(quote.split(separator: " ").count <= 12, "quote of \(owner) from \(citation.source) is long for an unarchived source")
+                continue
+            }
+            let article = try #require(articles[citation.source])
             let found = article.contains(quote)  // a Bool, so a failure prints the quote, not the article
             #expect(found, "quote of \(owner) is not in the source: \(quote)")
         }

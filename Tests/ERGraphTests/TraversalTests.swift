@@ -81,6 +81,19 @@ struct TraversalTests {
         for path in paths { #expect(Set(path.entities).count == path.entities.count) }
     }
 
+    @Test("k shortest routes: parallel contracts are one route, listed as parallel links")
+    func kShortestRoutes() throws {
+        let routes = graph.kShortestPaths(from: a, to: e, k: 10, distinct: .entities)
+        #expect(routes.map(ids) == [["ha", "he"], ["ab1", "bd", "de"], ["ac", "cd", "de"]])
+        let hop = try #require(routes[1].hops(in: graph).first)
+        #expect(graph.parallelLinks(of: hop).map { graph.id(of: $0) } == ["ab2"])
+        #expect(graph.kShortestPaths(from: a, to: e, k: 2, distinct: .entities).map(ids) == [["ha", "he"], ["ab1", "bd", "de"]])
+        // Filtered out, a parallel link is not evidence for the hop.
+        let asOf2020 = TraversalOptions(asOf: PartialDate("2020"))
+        let early = graph.kShortestPaths(from: a, to: e, k: 5, options: asOf2020, distinct: .entities)
+        #expect(early.map(ids) == [["ab1", "bd", "de"], ["ac", "cd", "de"]])
+    }
+
     @Test("weighted: by kind costs, by property; negative and missing weights refused")
     func weighted() throws {
         let costly = try LinkWeights.costs(["contracted": 1, "supplies": 5], in: graph, options: .init())

@@ -53,7 +53,7 @@ struct CLITests {
     func validateDefault() throws {
         let run = try ergraph("validate", "--strict")
         #expect(run.status == 0)
-        #expect(run.stdout == "Graph/ice-surveillance.yaml: valid: 45 entities, 69 relationships, 1 source\n")
+        #expect(run.stdout == "Graph/ice-surveillance.yaml: valid: 46 entities, 70 relationships, 2 sources\n")
         #expect(run.stderr.isEmpty)
     }
 
@@ -61,7 +61,7 @@ struct CLITests {
     func validateErrors() throws {
         let run = try ergraph("validate", "Graph/ice-surveillance.yaml", "Tests/Fixtures/invalid/dangling-from.yaml")
         #expect(run.status == 1)
-        #expect(run.stdout == "Graph/ice-surveillance.yaml: valid: 45 entities, 69 relationships, 1 source\n")
+        #expect(run.stdout == "Graph/ice-surveillance.yaml: valid: 46 entities, 70 relationships, 2 sources\n")
         #expect(run.stderr == """
             Tests/Fixtures/invalid/dangling-from.yaml:15:11: error: 'from' refers to unknown entity 'palantr'; did you mean 'palantir'?
             Tests/Fixtures/invalid/dangling-from.yaml: invalid: 1 error
@@ -86,9 +86,9 @@ struct CLITests {
         let run = try ergraph("stats", "--format", "json")
         #expect(run.status == 0)
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(stats["entities"] as? Int == 45)
-        #expect(stats["relationships"] as? Int == 69)
-        #expect(stats["sources"] as? Int == 1)
+        #expect(stats["entities"] as? Int == 46)
+        #expect(stats["relationships"] as? Int == 70)
+        #expect(stats["sources"] as? Int == 2)
         #expect(stats["components"] as? Int == 1)
         #expect((stats["entitiesByKind"] as? [String: Int])?["contract"] == 9)
         #expect((stats["relationshipsByKind"] as? [String: Int])?["awarded"] == 9)
@@ -100,8 +100,8 @@ struct CLITests {
     func statsText() throws {
         let run = try ergraph("stats")
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("ICE surveillance technology supply chain (Graph/ice-surveillance.yaml)\n  entities       45: product 10, contract 9,"))
-        #expect(run.stdout.contains("  components     1 (the largest has 45 entities)"))
+        #expect(run.stdout.hasPrefix("ICE surveillance technology supply chain (Graph/ice-surveillance.yaml)\n  entities       46: product 10, company 9, contract 9,"))
+        #expect(run.stdout.contains("  components     1 (the largest has 46 entities)"))
     }
 
     @Test("$ERGRAPH_GRAPH names the dataset; --graph wins over it")
@@ -470,8 +470,8 @@ struct CLIRenderTests {
         #expect(try cli.ergraph("import", "--from", "dot", exported, "-o", again).status == 0)
         let againStats = try cli.ergraph("stats", "--graph", again, "--format", "json")
         let againReport = try #require(try JSONSerialization.jsonObject(with: Data(againStats.stdout.utf8)) as? [String: Any])
-        #expect(againReport["entities"] as? Int == 45)
-        #expect(againReport["relationships"] as? Int == 69)
+        #expect(againReport["entities"] as? Int == 46)
+        #expect(againReport["relationships"] as? Int == 70)
         #expect((againReport["relationshipsByKind"] as? [String: Int])?["acquired"] == 1)
     }
 }

@@ -38,6 +38,10 @@ public struct PathReport: Encodable, Sendable {
         public var events: [StatusEvent]
         public var properties: [String: PropertyValue]
         public var sources: [SourceRecord]
+        /// Other links joining the same two entities when paths are told apart by their
+        /// entities (`path --k`): the route takes this link, and these say the same pair is
+        /// linked again. Absent otherwise.
+        public var parallel: [String]?
     }
 
     public struct PathRecord: Encodable, Sendable {
@@ -51,7 +55,10 @@ public struct PathReport: Encodable, Sendable {
     public var to: EntityRecord
     public var paths: [PathRecord]
 
-    public init(graph: Graph, from source: EntityIndex, to target: EntityIndex, paths: [Path]) {
+    /// - Parameter parallelLinks: when given, each hop also lists the links it returns (see
+    ///   ``LinkRecord/parallel``).
+    public init(graph: Graph, from source: EntityIndex, to target: EntityIndex, paths: [Path],
+                parallelLinks: ((Hop) -> [RelationshipIndex])? = nil) {
         func entity(_ index: EntityIndex) -> EntityRecord {
             EntityRecord(id: graph.id(of: index), name: graph.name(of: index), kind: graph.kind(of: index))
         }
@@ -72,7 +79,8 @@ public struct PathReport: Encodable, Sendable {
                                                        publisher: source?.publisher, url: source?.url,
                                                        published: source?.published?.description,
                                                        quote: citation.quote, creditedTo: citation.creditedTo)
-                               })
+                               },
+                               parallel: parallelLinks.map { list in list(hop).map { graph.id(of: $0) } })
                        })
         }
     }
@@ -143,6 +151,11 @@ public struct PathReport: Encodable, Sendable {
                     let credit = source.creditedTo.map { ", crediting \($0)" } ?? ""
                     let reference = "[\(number(source.source))]"
                     lines.append("       " + (source.quote.map { "“\($0)” " } ?? "") + reference + credit)
+                }
+                if let parallel = link.parallel, !parallel.isEmpty {
+                    let others = parallel.count == 1 ? "1 other link" : "\(parallel.count) other links"
+                    lines.append("       also linked by \(others): " + parallel.prefix(5).joined(separator: ", ")
+                                 + (parallel.count > 5 ? ", …" : ""))
                 }
             }
         }

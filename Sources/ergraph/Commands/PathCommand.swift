@@ -25,8 +25,12 @@ struct PathCommand: ParsableCommand {
 
     @Flag(help: "Follow links only along their direction.") var directed = false
     @Flag(name: .customLong("all-shortest"), help: "Every shortest path, not just one.") var allShortest = false
-    @Option(name: [.customLong("k"), .customShort("k")], help: ArgumentHelp("The k shortest loopless paths (Yen).", valueName: "n"))
+    @Option(name: [.customLong("k"), .customShort("k")],
+            help: ArgumentHelp("The k shortest loopless routes (Yen); parallel links between the same two entities are one route, listed under its hop.",
+                               valueName: "n"))
     var k: Int?
+    @Flag(name: .customLong("parallel"), help: "With --k, count parallel links (two contracts between the same pair) as separate paths.")
+    var parallel = false
     @Flag(help: "Every loopless path up to --max-hops, shortest first.") var all = false
     @Option(name: .customLong("max-hops"), help: "The longest path --all lists.") var maxHops = 4
     @Option(help: "The most paths to list with --all-shortest or --all.") var limit = 100
@@ -51,6 +55,7 @@ struct PathCommand: ParsableCommand {
         let modes = [allShortest, k != nil, all].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k and --all") }
         if let k, k < 1 { throw ValidationError("--k must be at least 1") }
+        if parallel && k == nil { throw ValidationError("--parallel goes with --k") }
         if maxHops < 1 { throw ValidationError("--max-hops must be at least 1") }
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
         if weight != nil && cost != nil { throw ValidationError("choose one of --weight and --cost") }
@@ -94,7 +99,8 @@ struct PathCommand: ParsableCommand {
 
         let paths: [Path]
         if let k {
-            paths = graph.kShortestPaths(from: source, to: target, k: k, weights: weights, options: options)
+            paths = graph.kShortestPaths(from: source, to: target, k: k, weights: weights, options: options,
+                                         distinct: parallel ? .links : .entities)
         } else if allShortest {
             paths = graph.allShortestPaths(from: source, to: target, options: options, limit: limit)
         } else if all {
@@ -105,7 +111,9 @@ struct PathCommand: ParsableCommand {
             paths = graph.shortestPath(from: source, to: target, options: options).map { [$0] } ?? []
         }
 
-        let report = PathReport(graph: graph, from: source, to: target, paths: paths)
+        let routes = k != nil && !parallel
+        let report = PathReport(graph: graph, from: source, to: target, paths: paths,
+                                parallelLinks: routes ? { graph.parallelLinks(of: $0, options: options) } : nil)
         if paths.isEmpty {
             var reasons: [String] = []
             if directed { reasons.append("following link directions") }
