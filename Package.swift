@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ERGraph", targets: ["ERGraph"]),
+        .library(name: "ERQuery", targets: ["ERQuery"]),
         .library(name: "ERFormats", targets: ["ERFormats"]),
         .library(name: "ERRender", targets: ["ERRender"]),
         .executable(name: "ergraph", targets: ["ergraph"]),
@@ -19,10 +20,12 @@ let package = Package(
     targets: [
         // The pure core: model, compact store, algorithms. No files, no Graphviz, no terminal.
         .target(name: "ERGraph", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
-        // Readers and writers, one file per format.
+        // The read-only Cypher subset: lexer, parser, planner, executor over the core.
+        .target(name: "ERQuery", dependencies: ["ERGraph"]),
+        // Readers and writers, one file per format (query results included).
         .target(
             name: "ERFormats",
-            dependencies: ["ERGraph", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ERGraph", "ERQuery", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The Graphviz C library (libgvc/libcgraph), linked in-process.
         .systemLibrary(
@@ -36,13 +39,14 @@ let package = Package(
         .executableTarget(
             name: "ergraph",
             dependencies: [
-                "ERGraph", "ERFormats", "ERRender",
+                "ERGraph", "ERQuery", "ERFormats", "ERRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Release-mode measurements of the store (make bench-store).
-        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph", "ERFormats"]),
+        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph", "ERQuery", "ERFormats"]),
         .testTarget(name: "ERGraphTests", dependencies: ["ERGraph"]),
+        .testTarget(name: "ERQueryTests", dependencies: ["ERQuery", "ERFormats", "ERGraph"]),
         .testTarget(name: "ERFormatsTests", dependencies: ["ERFormats", "ERGraph"]),
         .testTarget(name: "ERRenderTests", dependencies: ["ERRender"]),
         // Runs the built executable; depending on it makes `swift test` build it.

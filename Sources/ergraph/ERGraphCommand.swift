@@ -19,7 +19,7 @@ struct ERGraphCommand: ParsableCommand {
         version: "ergraph \(version)",
         subcommands: [ValidateCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
                       PathCommand.self, NeighborsCommand.self, OwnersCommand.self, MoneyCommand.self, RankCommand.self,
-                      ComponentsCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, SnapshotCommand.self,
+                      ComponentsCommand.self, QueryCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, SnapshotCommand.self,
                       RenderWorkerCommand.self, VersionCommand.self]
     )
 

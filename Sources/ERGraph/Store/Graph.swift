@@ -76,6 +76,22 @@ public struct Graph: Sendable {
         entityDetailsFor(entity)?.validity ?? .always
     }
 
+    /// Every custom property name some entity carries (detail records and bulk-loaded columns).
+    public var entityPropertyNames: Set<String> {
+        Set(entityDetails.flatMap(\.properties.keys)).union(entityColumns.names)
+    }
+
+    /// Every custom property name some relationship carries.
+    public var relationshipPropertyNames: Set<String> {
+        Set(relationshipDetails.flatMap(\.properties.keys)).union(relationshipColumns.names)
+    }
+
+    /// True when the entity has anything beyond its id, kind and name (aliases, dates, money,
+    /// events, properties or citations): only then is ``entity(_:)`` worth building.
+    public func hasDetails(_ entity: EntityIndex) -> Bool {
+        entityDetailSlots[entity.int] >= 0 || !entityColumns.isEmpty
+    }
+
     /// The full record of an entity.
     public func entity(_ entity: EntityIndex) -> Entity {
         let details = entityDetailsFor(entity)
@@ -121,6 +137,11 @@ public struct Graph: Sendable {
             validity: details?.validity ?? .always, amounts: details?.amounts ?? [],
             events: details?.events ?? [], properties: properties,
             citations: details?.citations ?? [])
+    }
+
+    /// True when the link has anything beyond its id, kind and ends.
+    public func hasDetails(_ relationship: RelationshipIndex) -> Bool {
+        relationshipDetailSlots[relationship.int] >= 0 || !relationshipColumns.isEmpty
     }
 
     private func relationshipDetailsFor(_ relationship: RelationshipIndex) -> RelationshipDetails? {
