@@ -169,12 +169,14 @@ struct MatchExecutor {
                 guard try matches(entity, expansion.toConstraint, row) else { return }
                 row[expansion.to] = .node(entity)
             }
-            let ordered = expansion.reversed ? links.reversed() : links
-            let value = Value.list(ordered.map(Value.relationship))
-            if expansion.linkIsBound {
-                guard row[expansion.linkSlot] == value else { return }
+            if expansion.keepsLinks {
+                let ordered = expansion.reversed ? links.reversed() : links
+                let value = Value.list(ordered.map(Value.relationship))
+                if expansion.linkIsBound {
+                    guard row[expansion.linkSlot] == value else { return }
+                }
+                row[expansion.linkSlot] = value
             }
-            row[expansion.linkSlot] = value
             if let nodesSlot = expansion.nodesSlot { row[nodesSlot] = .list(nodes.map(Value.node)) }
             keepGoing = try step(index + 1, &row, emit)
         }

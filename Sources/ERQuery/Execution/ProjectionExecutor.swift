@@ -41,55 +41,71 @@ struct ProjectionPlan {
         }
     }
 
-    func run(_ input: [Row], context: EvaluationContext) throws -> [Row] {
+    /// What a projection has gathered so far: projected rows (and what they sort on), or the
+    /// groups of an aggregation. Rows are pushed in one at a time, so a match feeding an
+    /// aggregation never holds all its rows at once.
+    final class State {
         var output: [Row] = []
-        // Rows to sort on: the input row then the projected values (non-aggregating), or the
-        // projected values alone.
         var sortRows: [Row] = []
+        var groupIndex: [[Value]: Int] = [:]
+        var representatives: [Row] = []
+        var accumulators: [[Accumulator]] = []
+        var cap: Int?
+    }
+
+    func start(context: EvaluationContext) throws -> State {
+        let state = State()
+        state.cap = try rowCap(context: context)
+        return state
+    }
+
+    /// Takes one input row; false when enough rows are in (a LIMIT reached with nothing to sort).
+    func consume(_ row: Row, _ state: State, context: EvaluationContext) throws -> Bool {
         if aggregating {
-            var groupIndex: [[Value]: Int] = [:]
-            var representatives: [Row] = []
-            var accumulators: [[Accumulator]] = []
-            let keyItems = items.indices.filter { !items[$0].aggregates }
-            for row in input {
-                let key = try keyItems.map { try items[$0].evaluator(row, context).groupingKey }
-                let group: Int
-                if let existing = groupIndex[key] {
-                    group = existing
-                } else {
-                    group = representatives.count
-                    groupIndex[key] = group
-                    representatives.append(row)
-                    accumulators.append(specs.map(Accumulator.init))
-                }
-                for index in accumulators[group].indices { try accumulators[group][index].add(row, context: context) }
+            var key: [Value] = []
+            for index in items.indices where !items[index].aggregates {
+                key.append(try items[index].evaluator(row, context).groupingKey)
             }
-            if input.isEmpty && keyItems.isEmpty {
-                representatives.append(Row(repeating: .null, count: inputWidth))
-                accumulators.append(specs.map(Accumulator.init))
+            let group: Int
+            if let existing = state.groupIndex[key] {
+                group = existing
+            } else {
+                group = state.representatives.count
+                state.groupIndex[key] = group
+                state.representatives.append(row)
+                state.accumulators.append(specs.map(Accumulator.init))
             }
-            for (group, row) in representatives.enumerated() {
-                context.aggregateResults = accumulators[group].map(\.result)
+            for index in state.accumulators[group].indices { try state.accumulators[group][index].add(row, context: context) }
+            return true
+        }
+        let projected = try items.map { try $0.evaluator(row, context) }
+        state.output.append(projected)
+        if !distinct, orderBy.contains(where: { $0.evaluator != nil }) { state.sortRows.append(row + projected) }
+        if let cap = state.cap { return state.output.count < cap }
+        return true
+    }
+
+    func finish(_ state: State, context: EvaluationContext) throws -> [Row] {
+        var output = state.output
+        var sortRows = state.sortRows
+        if aggregating {
+            if state.representatives.isEmpty && !items.contains(where: { !$0.aggregates }) {
+                state.representatives.append(Row(repeating: .null, count: inputWidth))
+                state.accumulators.append(specs.map(Accumulator.init))
+            }
+            for (group, row) in state.representatives.enumerated() {
+                context.aggregateResults = state.accumulators[group].map(\.result)
                 output.append(try items.map { try $0.evaluator(row, context) })
             }
-            sortRows = output
-        } else {
-            for row in input {
-                let projected = try items.map { try $0.evaluator(row, context) }
-                output.append(projected)
-                if !orderBy.isEmpty { sortRows.append(row + projected) }
-            }
-            if distinct { sortRows = output }
         }
+        // Sort keys read the projected row when grouped or de-duplicated.
+        if aggregating || distinct { sortRows = output }
         if distinct {
             var seen: Set<[Value]> = []
-            var kept: [Row] = [], keptSort: [Row] = []
-            for (index, row) in output.enumerated() where seen.insert(row.map(\.groupingKey)).inserted {
-                kept.append(row)
-                if index < sortRows.count { keptSort.append(sortRows[index]) }
-            }
+            var kept: [Row] = []
+            for row in output where seen.insert(row.map(\.groupingKey)).inserted { kept.append(row) }
             output = kept
-            sortRows = keptSort
+            sortRows = kept
         }
         if !orderBy.isEmpty {
             var keys: [[Value]] = []
@@ -110,12 +126,10 @@ struct ProjectionPlan {
             output = order.map { output[$0] }
         }
         if let skip {
-            let count = try count(skip, context, skipOffset, "SKIP")
-            output = Array(output.dropFirst(count))
+            output = Array(output.dropFirst(try count(skip, context, skipOffset, "SKIP")))
         }
         if let limit {
-            let count = try count(limit, context, limitOffset, "LIMIT")
-            output = Array(output.prefix(count))
+            output = Array(output.prefix(try count(limit, context, limitOffset, "LIMIT")))
         }
         if let predicate {
             output = try output.filter { try predicate($0, context) == .bool(true) }

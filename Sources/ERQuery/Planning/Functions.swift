@@ -12,7 +12,7 @@ enum Functions {
         "coalesce": 1...64, "date": 1...1, "tostring": 1...1, "tointeger": 1...1, "tofloat": 1...1, "toboolean": 1...1,
         "trim": 1...1, "ltrim": 1...1, "rtrim": 1...1, "replace": 3...3, "substring": 2...3, "left": 2...2, "right": 2...2,
         "split": 2...2, "reverse": 1...1, "head": 1...1, "last": 1...1, "tail": 1...1, "range": 2...3,
-        "abs": 1...1, "ceil": 1...1, "floor": 1...1, "round": 1...1, "sign": 1...1, "sqrt": 1...1, "exists": 1...1,
+        "abs": 1...1, "ceil": 1...1, "floor": 1...1, "round": 1...2, "sign": 1...1, "sqrt": 1...1, "exists": 1...1,
     ]
 
     static var knownNames: [String] { (Array(arities.keys) + Array(ExpressionCompiler.aggregateNames)).sorted() }
@@ -162,6 +162,10 @@ enum Functions {
         case let ("split", .string(text)):
             guard case let .string(separator) = values[1], !separator.isEmpty else { throw error("the separator must be a non-empty string") }
             return .list(text.components(separatedBy: separator).map(Value.string))
+        case let ("round", number) where number.doubleValue != nil:
+            guard case let .integer(digits) = values[1], (0...15).contains(digits) else { throw error("the precision must be an integer from 0 to 15") }
+            let scale = pow(10.0, Double(digits))
+            return .float(((number.doubleValue ?? 0) * scale).rounded(.toNearestOrAwayFromZero) / scale)
         case let ("range", .integer(start)):
             guard case let .integer(end) = values[1] else { break }
             var step = 1

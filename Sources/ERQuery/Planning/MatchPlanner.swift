@@ -61,6 +61,9 @@ struct Expansion {
     /// Links bound earlier in the same MATCH, which this one must differ from.
     var distinctFrom: [Int]
     var distinctFromLists: [Int]
+    /// False for an anonymous variable-length hop that nothing reads: its list of links is
+    /// then never built, which saves an allocation per row.
+    var keepsLinks: Bool = true
     var label: String
 }
 
@@ -196,7 +199,11 @@ struct MatchPlanner {
                     length: relationship.length.map { ($0.min, $0.max ?? max($0.min, Self.unboundedHops)) },
                     nodesSlot: nodesSlots[index][link], distinctFrom: clauseLinks, distinctFromLists: clauseLists,
                     label: Self.describe(relationship, from: scope.names[from], to: scope.names[to], reversed: reversed))
-                steps.append(.expand(expansion))
+                var planned = expansion
+                let relationshipsInClause = patterns.reduce(0) { $0 + $1.relationships.count }
+                planned.keepsLinks = relationship.length == nil || relationship.variable != nil || pattern.pathVariable != nil
+                    || relationshipsInClause > 1 || before.contains(linkSlot)
+                steps.append(.expand(planned))
                 if relationship.length == nil { clauseLinks.append(linkSlot) } else { clauseLists.append(linkSlot) }
                 bound.insert(to)
                 bound.insert(linkSlot)

@@ -14,53 +14,58 @@ struct QueryPlanner {
         var stages: [Stage]
         var columns: [String]
 
+        /// Runs the stages. Matches and UNWINDs stream their rows straight into the projection
+        /// that follows them (aggregating or collecting as they come), so a large match never
+        /// sits in memory as a whole.
         func run(context: EvaluationContext, budget: WorkBudget) throws -> [Row] {
             var rows: [Row] = [[]]
-            for (index, stage) in stages.enumerated() {
-                switch stage {
-                case let .match(plan, optional, width, offset):
-                    let budget = WorkBudget(limit: budget.limit, offset: offset)
-                    let executor = MatchExecutor(steps: plan.steps, context: context, budget: budget)
-                    // A LIMIT right after the match lets it stop early.
-                    var cap: Int?
-                    if index + 1 < stages.count, case let .project(projection, _) = stages[index + 1] {
-                        cap = try projection.rowCap(context: context)
-                    }
-                    var output: [Row] = []
-                    for row in rows {
-                        if let cap, output.count >= cap { break }
+            var first = 0
+            while first < stages.count {
+                guard let end = stages[first...].firstIndex(where: { if case .project = $0 { true } else { false } }),
+                      case let .project(projection, _) = stages[end] else { break }
+                let state = try projection.start(context: context)
+                let feeders = Array(stages[first..<end])
+                let executors: [MatchExecutor?] = feeders.map { stage in
+                    guard case let .match(plan, _, _, offset) = stage else { return nil }
+                    return MatchExecutor(steps: plan.steps, context: context, budget: WorkBudget(limit: budget.limit, offset: offset))
+                }
+                /// Pushes a row through feeder `index` and on; false once the projection has enough.
+                func push(_ row: Row, _ index: Int) throws -> Bool {
+                    guard index < feeders.count else { return try projection.consume(row, state, context: context) }
+                    switch feeders[index] {
+                    case let .match(_, optional, width, _):
                         var padded = row
                         if padded.count < width { padded.append(contentsOf: repeatElement(Value.null, count: width - padded.count)) }
                         var found = false
-                        try executor.run(padded) { result in
+                        var keepGoing = true
+                        try executors[index]?.run(padded) { result in
                             found = true
-                            output.append(result)
-                            return cap.map { output.count < $0 } ?? true
+                            keepGoing = try push(result, index + 1)
+                            return keepGoing
                         }
-                        if optional && !found { output.append(padded) }
-                    }
-                    rows = output
-                case let .unwind(evaluator, slot, width, _, _):
-                    var output: [Row] = []
-                    for row in rows {
+                        if optional && !found { return try push(padded, index + 1) }
+                        return keepGoing
+                    case let .unwind(evaluator, slot, width, _, _):
                         var padded = row
                         if padded.count < width { padded.append(contentsOf: repeatElement(Value.null, count: width - padded.count)) }
+                        let items: [Value]
                         switch try evaluator(padded, context) {
-                        case .null: continue
-                        case let .list(items):
-                            for item in items {
-                                padded[slot] = item
-                                output.append(padded)
-                            }
-                        case let other:
-                            padded[slot] = other
-                            output.append(padded)
+                        case .null: items = []
+                        case let .list(values): items = values
+                        case let other: items = [other]
                         }
+                        for item in items {
+                            padded[slot] = item
+                            if !(try push(padded, index + 1)) { return false }
+                        }
+                        return true
+                    case .project:
+                        return true
                     }
-                    rows = output
-                case let .project(plan, _):
-                    rows = try plan.run(rows, context: context)
                 }
+                for row in rows where !(try push(row, 0)) { break }
+                rows = try projection.finish(state, context: context)
+                first = end + 1
             }
             return rows
         }
