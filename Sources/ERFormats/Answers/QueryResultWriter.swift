@@ -5,20 +5,33 @@ import Foundation
 /// Query results as an aligned table, as JSON or as CSV. All three are deterministic: the same
 /// result gives the same bytes.
 public enum QueryResultWriter {
-    /// Columns padded to their widest value, a rule under the header, and a count of rows.
+    /// Columns padded to their widest value (numbers to the right), a rule under the header,
+    /// and a count of rows.
     public static func table(_ result: QueryResult, graph: Graph) -> String {
         let cells = result.rows.map { $0.map { ValueText.display($0, in: graph).replacingOccurrences(of: "\n", with: "\\n") } }
         var widths = result.columns.map(\.count)
         for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func line(_ fields: [String]) -> String {
-            var text = ""
+        let numeric = result.columns.indices.map { column in
+            result.rows.contains { !$0[column].isNull }
+                && result.rows.allSatisfy { row in
+                    switch row[column] {
+                    case .integer, .float, .null: true
+                    default: false
+                    }
+                }
+        }
+        func line(_ fields: [String], header: Bool = false) -> String {
+            var parts: [String] = []
             for (index, field) in fields.enumerated() {
-                text += index + 1 == fields.count ? field : field + String(repeating: " ", count: widths[index] - field.count) + "  "
+                let padding = String(repeating: " ", count: widths[index] - field.count)
+                parts.append(numeric[index] && !header ? padding + field : field + padding)
             }
+            var text = parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
             return text
         }
-        var lines = [line(result.columns), line(widths.map { String(repeating: "─", count: $0) })]
-        lines += cells.map(line)
+        var lines = [line(result.columns, header: true), line(widths.map { String(repeating: "─", count: $0) })]
+        lines += cells.map { line($0) }
         lines.append("(\(result.rows.count) row\(result.rows.count == 1 ? "" : "s"))")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -7,6 +7,10 @@ struct Parser {
     /// Guards the recursion against pathological nesting such as ten thousand '('.
     private var depth = 0
     private static let maximumDepth = 200
+    /// Longest fixed pattern and longest variable-length hop accepted: beyond them a query is
+    /// a mistake, and the depth-first walks behind them would only run out of stack.
+    static let maximumPatternLength = 100
+    static let maximumHops = 1000
 
     static let writeKeywords: Set<String> = ["CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD", "COPY", "ALTER", "INSTALL"]
     /// Words that end an expression or start a clause, never a variable.
@@ -251,6 +255,9 @@ struct Parser {
         var nodes = [try nodePattern()]
         var relationships: [RelationshipPattern] = []
         while isSymbol("-") || isSymbol("<-") || isSymbol("--") {
+            if relationships.count == Self.maximumPatternLength {
+                throw QueryError("a pattern may have at most \(Self.maximumPatternLength) relationships; use a variable length such as -[*1..200]-", at: current.offset)
+            }
             relationships.append(try relationshipPattern())
             nodes.append(try nodePattern())
         }
@@ -333,6 +340,9 @@ struct Parser {
             } else if accept("..") {
                 if case let .integer(upper) = current.kind { maximum = upper; advance() }
                 else { throw unexpected(expected: "an upper bound after '*..'") }
+            }
+            if max(minimum, maximum ?? 0) > Self.maximumHops {
+                throw QueryError("a variable-length relationship may span at most \(Self.maximumHops) hops", at: start)
             }
             if let maximum, maximum < minimum {
                 throw QueryError("the relationship length *\(minimum)..\(maximum) is empty: the upper bound is below the lower", at: start)

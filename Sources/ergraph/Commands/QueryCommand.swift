@@ -96,6 +96,12 @@ struct QueryCommand: ParsableCommand {
         }
     }
 
+    /// The query on one line, shortened, as the drawing's subtitle.
+    static func subtitle(for query: String) -> String {
+        let line = query.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return line.count <= 100 ? line : String(line.prefix(99)) + "…"
+    }
+
     func run() throws {
         let text: String
         if let file {
@@ -138,7 +144,7 @@ struct QueryCommand: ParsableCommand {
                 throw CommandFailure.data("nothing to draw: the results bind no entity or relationship (return nodes, relationships or paths)")
             }
             try diagram.draw(GraphView(entities: bound.entities, relationships: bound.relationships), of: graph, to: render,
-                             subtitle: "query results")
+                             subtitle: Self.subtitle(for: text))
         }
     }
 }
