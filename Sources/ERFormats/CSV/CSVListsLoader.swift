@@ -296,6 +296,7 @@ struct ByteCSVReader {
         return record
     }
 
+    @discardableResult
     func withBytes<T>(_ field: ByteField, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if field.inScratch {
             return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start..<field.start + field.count])) }

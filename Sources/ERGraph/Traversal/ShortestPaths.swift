@@ -81,7 +81,7 @@ extension Graph {
 /// memory: the arrays are stamped with a search number instead of being cleared, so a search
 /// costs only what it visits, never O(V) of set-up. For batches (`ergraph path --pairs`) and
 /// benchmarks; ``Graph/shortestPath(from:to:options:)`` makes one for a single question.
-public struct PathSearch {
+public struct PathSearch: Sendable {
     public let graph: Graph
     let filter: TraversalFilter
     private var stamp: UInt32 = 0

@@ -33,7 +33,7 @@ public struct TraversalOptions: Sendable, Equatable {
 
 /// Options compiled against one graph into flat lookup tables, so that a traversal checks a
 /// link or an entity with one array read instead of set lookups and date arithmetic.
-struct TraversalFilter {
+struct TraversalFilter: Sendable {
     let direction: Direction
     /// Per relationship: may the search use it? nil means every link may be used.
     let usableLink: [Bool]?

@@ -1,4 +1,5 @@
 import ERGraph
+import Synchronization
 
 /// How a query sees the graph: the properties of entities and relationships, kinds by name,
 /// and the lookups the planner starts from. Built once per graph and shared by every query.
@@ -18,6 +19,9 @@ public final class GraphAccess: Sendable {
     let entityKindCounts: [Int]
     private let entitiesByKindStorage: [[EntityIndex]]
     private let nameIndex: [String: [EntityIndex]]
+    /// Shortest-path searches kept between queries: each owns arrays as long as the graph, which
+    /// are stamped rather than cleared, so reusing one makes a search cost what it visits.
+    private let pathSearches = Mutex<[PathSearchKey: [PathSearch]]>([:])
 
     public init(graph: Graph) {
         self.graph = graph
@@ -39,6 +43,16 @@ public final class GraphAccess: Sendable {
         entityKindCounts = byKind.map(\.count)
         entitiesByKindStorage = byKind
         nameIndex = names
+    }
+
+    /// Runs `body` with a reusable search for these options (taken from the pool, or new), and
+    /// puts it back afterwards; safe when queries run on several threads.
+    func withPathSearch<T>(_ key: PathSearchKey, options: TraversalOptions, _ body: (inout PathSearch) -> T) -> T {
+        var search = pathSearches.withLock { $0[key]?.popLast() } ?? PathSearch(graph: graph, options: options)
+        let result = body(&search)
+        let finished = search
+        pathSearches.withLock { $0[key, default: []].append(finished) }
+        return result
     }
 
     func entities(ofKind code: UInt16) -> [EntityIndex] { entitiesByKindStorage[Int(code)] }

@@ -33,9 +33,7 @@ extension MatchExecutor {
                 paths = graph.allShortestPaths(from: source, to: target, options: options, limit: 1_000_000)
             } else {
                 let key = PathSearchKey(direction: coreDirection, kinds: search.link.kindNames)
-                var finder = context.pathSearches[key] ?? PathSearch(graph: graph, options: options)
-                paths = finder.shortestPath(from: source, to: target).map { [$0] } ?? []
-                context.pathSearches[key] = finder
+                paths = context.access.withPathSearch(key, options: options) { $0.shortestPath(from: source, to: target) }.map { [$0] } ?? []
             }
             paths = paths.filter { $0.length <= search.maximum && $0.length >= max(search.minimum, 1) }
             return try bind(paths, search: search, index: index, &row, emit)

@@ -10,8 +10,6 @@ final class EvaluationContext {
     let access: GraphAccess
     let parameters: [String: Value]
     var aggregateResults: [Value] = []
-    /// Reusable shortest-path searches, one per set of options (a search owns big arrays).
-    var pathSearches: [PathSearchKey: PathSearch] = [:]
 
     init(access: GraphAccess, parameters: [String: Value]) {
         self.access = access
@@ -19,7 +17,8 @@ final class EvaluationContext {
     }
 }
 
-struct PathSearchKey: Hashable {
+/// Which reusable shortest-path search a query needs: one per direction and set of link kinds.
+struct PathSearchKey: Hashable, Sendable {
     var direction: ERGraph.Direction
     var kinds: [String]?
 }

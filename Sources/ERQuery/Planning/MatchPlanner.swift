@@ -173,14 +173,14 @@ struct MatchPlanner {
 
             if let kind = pattern.shortest {
                 try planShortest(pattern, kind: kind, nodes: nodes, linkSlot: links[0], scope: &scope, bound: &bound,
-                                 steps: &steps, conjuncts: conjuncts.map(\.expression), compiler: compiler, isBound: isBound)
+                                 steps: &steps, conjuncts: conjuncts.map(\.expression), compiler: compiler)
                 try placeFilters()
                 continue
             }
 
             let anchor = best?.node ?? 0
             try startAt(pattern.nodes[anchor], slot: nodes[anchor], bound: &bound, steps: &steps,
-                        conjuncts: conjuncts.map(\.expression), compiler: compiler, scope: scope, isBound: isBound)
+                        conjuncts: conjuncts.map(\.expression), compiler: compiler, scope: scope)
             try placeFilters()
             var order: [(link: Int, reversed: Bool)] = []
             for link in anchor..<pattern.relationships.count { order.append((link, false)) }
@@ -342,7 +342,11 @@ struct MatchPlanner {
     }
 
     private func startAt(_ node: NodePattern, slot: Int, bound: inout Set<Int>, steps: inout [MatchStep], conjuncts: [Expression],
-                         compiler: ExpressionCompiler, scope: Scope, isBound: (String) -> Bool) throws {
+                         compiler: ExpressionCompiler, scope: Scope) throws {
+        // A copy: a closure reading `bound` while this function holds it inout would be an
+        // overlapping access.
+        let boundNow = bound
+        let isBound = { (name: String) in scope.slot(of: name).map(boundNow.contains) ?? true }
         let constraint = try self.constraint(for: node, compiler: compiler, optional: false)
         let name = scope.names[slot]
         if bound.contains(slot) {
@@ -367,21 +371,23 @@ struct MatchPlanner {
 
     private func planShortest(_ pattern: PathPattern, kind: ShortestKind, nodes: [Int], linkSlot: Int, scope: inout Scope,
                               bound: inout Set<Int>, steps: inout [MatchStep], conjuncts: [Expression],
-                              compiler: ExpressionCompiler, isBound: (String) -> Bool) throws {
+                              compiler: ExpressionCompiler) throws {
+        let scopeNow = scope, boundBefore = bound
+        let isBound = { (name: String) in scopeNow.slot(of: name).map(boundBefore.contains) ?? true }
         let relationship = pattern.relationships[0]
         let length = relationship.length ?? (1, 1)
         guard length.min <= 1 else {
             throw QueryError("\(kind.rawValue) finds paths of at least 0 or 1 hop; \(length.min) is not supported", at: relationship.offset)
         }
-        let costs = [0, 1].map { anchorCost(pattern.nodes[$0], slot: nodes[$0], bound: bound, conjuncts: conjuncts, scope: scope, isBound: isBound) }
+        let costs = [0, 1].map { anchorCost(pattern.nodes[$0], slot: nodes[$0], bound: boundBefore, conjuncts: conjuncts, scope: scopeNow, isBound: isBound) }
         // Start from the cheaper end; find the other end first too when it can be looked up.
         let start = costs[1] < costs[0] ? 1 : 0
         let end = 1 - start
         try startAt(pattern.nodes[start], slot: nodes[start], bound: &bound, steps: &steps, conjuncts: conjuncts,
-                    compiler: compiler, scope: scope, isBound: isBound)
+                    compiler: compiler, scope: scopeNow)
         if costs[end] <= 2 {
             try startAt(pattern.nodes[end], slot: nodes[end], bound: &bound, steps: &steps, conjuncts: conjuncts,
-                        compiler: compiler, scope: scope, isBound: isBound)
+                        compiler: compiler, scope: scopeNow)
         }
         let pathName = pattern.pathVariable ?? " shortest \(pattern.offset)"
         let pathSlot = scope.slot(of: pathName) ?? scope.add(pathName, .path)
