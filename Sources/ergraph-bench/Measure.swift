@@ -23,8 +23,10 @@ enum Measure {
         let amounts = graph.relationshipColumns.numbers("amount") ?? []
         let weights = LinkWeights(values: amounts.map { $0 > 0 ? 1 / $0 : .infinity })
         let weightedPairs = Array(pairs.prefix(20))
-        let (costs, weightedSeconds) = time { weightedPairs.map { graph.cheapestPath(from: $0.0, to: $0.1, weights: weights)?.cost ?? -1 } }
-        let (twoHop, twoHopSeconds) = time { pairs.map { graph.neighborhood(of: $0.0, depth: 2).count } }
+        var weightedSearch = WeightedPathSearch(graph: graph, weights: weights)
+        let (costs, weightedSeconds) = time { weightedPairs.map { weightedSearch.cheapestPath(from: $0.0, to: $0.1)?.cost ?? -1 } }
+        var counter = NeighborhoodCounter(graph: graph)
+        let (twoHop, twoHopSeconds) = time { pairs.map { counter.count(around: $0.0, depth: 2) } }
         let (components, componentSeconds) = time { graph.weaklyConnectedComponents().count }
         let (topDegree, degreeSeconds) = time { () -> [String] in
             let degrees = graph.degrees()

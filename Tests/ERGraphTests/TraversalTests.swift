@@ -81,6 +81,29 @@ struct TraversalTests {
         for path in paths { #expect(Set(path.entities).count == path.entities.count) }
     }
 
+    @Test("the reusable neighbourhood counter and weighted search agree with the one-off answers")
+    func reusableSearches() throws {
+        let generated = try SyntheticGraph.generate(.init(entities: 2_000, relationships: 9_000, seed: 4))
+        var counter = NeighborhoodCounter(graph: generated)
+        let weights = LinkWeights(values: generated.relationshipIndices.map { Double($0.int % 17 + 1) })
+        var search = WeightedPathSearch(graph: generated, weights: weights)
+        for index in stride(from: 0, to: 2_000, by: 97) {
+            let entity = EntityIndex(index)
+            for depth in 1...3 {
+                #expect(counter.count(around: entity, depth: depth) == generated.neighborhood(of: entity, depth: depth).count)
+            }
+            let target = EntityIndex((index * 7 + 13) % 2_000)
+            let fast = search.cheapestPath(from: entity, to: target)
+            let oneWay = generated.dijkstra(from: entity.int, to: target.int, weights: weights.values,
+                                            filter: TraversalFilter(TraversalOptions(), graph: generated), excludedLinks: [], excludedEntities: [])
+            #expect(fast?.cost == oneWay?.cost)
+            if let fast {
+                #expect(fast.relationships.reduce(0) { $0 + weights.values[$1.int] } == fast.cost)
+                #expect(fast.entities.first == entity && fast.entities.last == target)
+            }
+        }
+    }
+
     @Test("k shortest routes: parallel contracts are one route, listed as parallel links")
     func kShortestRoutes() throws {
         let routes = graph.kShortestPaths(from: a, to: e, k: 10, distinct: .entities)

@@ -37,3 +37,72 @@ extension Graph {
         return found
     }
 }
+
+/// Counts the entities within a few links of another, many times over one graph: breadth-first
+/// search whose visited marks are stamped rather than cleared, and which builds no list, so a
+/// count costs the links it reads.
+public struct NeighborhoodCounter: Sendable {
+    public let graph: Graph
+    let filter: TraversalFilter
+    private var stamp: UInt32 = 0
+    private var seen: [UInt32]
+    private var frontier: [Int32] = []
+    private var next: [Int32] = []
+
+    public init(graph: Graph, options: TraversalOptions = TraversalOptions()) {
+        self.graph = graph
+        filter = TraversalFilter(options, graph: graph)
+        seen = [UInt32](repeating: 0, count: graph.entityCount)
+    }
+
+    /// How many entities lie within `depth` links of `start` (the start not counted); the same
+    /// number as `graph.neighborhood(of:depth:options:).count`.
+    public mutating func count(around start: EntityIndex, depth: Int) -> Int {
+        guard depth > 0 else { return 0 }
+        if stamp == UInt32.max {
+            stamp = 0
+            for index in seen.indices { seen[index] = 0 }
+        }
+        stamp += 1
+        let current = stamp
+        seen[start.int] = current
+        frontier.removeAll(keepingCapacity: true)
+        frontier.append(start.rawValue)
+        var found = 0
+        let usable: [Bool]? = filter.usableLink
+        let passable: [Bool]? = filter.passable
+        let useOutgoing: Bool = filter.direction != .incoming
+        let useIncoming: Bool = filter.direction != .outgoing
+        let lists: [Adjacency] = [graph.outgoing, graph.incoming]
+        for level in 1...depth {
+            next.removeAll(keepingCapacity: true)
+            let last: Bool = level == depth
+            // Plain loops rather than a closure: the loop writes this search's own arrays.
+            for entity32 in frontier {
+                let entity = Int(entity32)
+                if entity != start.int, let passable, !passable[entity] { continue }
+                for pass in 0..<2 {
+                    if pass == 0 && !useOutgoing { continue }
+                    if pass == 1 && !useIncoming { continue }
+                    let adjacency = lists[pass]
+                    let end = Int(adjacency.offsets[entity + 1])
+                    var slot = Int(adjacency.offsets[entity])
+                    while slot < end {
+                        let link = Int(adjacency.relationships[slot])
+                        let neighbor = Int(adjacency.neighbors[slot])
+                        slot += 1
+                        if let usable, !usable[link] { continue }
+                        if seen[neighbor] == current { continue }
+                        seen[neighbor] = current
+                        found += 1
+                        // The last level's entities are counted, never expanded.
+                        if !last { next.append(Int32(neighbor)) }
+                    }
+                }
+            }
+            if next.isEmpty { break }
+            swap(&frontier, &next)
+        }
+        return found
+    }
+}

@@ -102,14 +102,14 @@ public struct LinkWeights: Sendable {
 }
 
 extension Graph {
-    /// The cheapest path by the given weights: Dijkstra's algorithm (Dijkstra 1959) with a
-    /// binary heap, O((V + E) log V). Ties between equal costs are broken by entity index, so
-    /// the answer is stable. Nil when `target` cannot be reached.
+    /// The cheapest path by the given weights: bidirectional Dijkstra with binary heaps (see
+    /// ``WeightedPathSearch``, which answers many pairs without reallocating), O((V + E) log V)
+    /// at worst. Ties between equal costs go to the lower link index, so the answer is stable.
+    /// Nil when `target` cannot be reached.
     public func cheapestPath(from source: EntityIndex, to target: EntityIndex, weights: LinkWeights,
                              options: TraversalOptions = TraversalOptions()) -> Path? {
-        let filter = TraversalFilter(options, graph: self)
-        return dijkstra(from: source.int, to: target.int, weights: weights.values, filter: filter,
-                        excludedLinks: [], excludedEntities: [])
+        var search = WeightedPathSearch(graph: self, weights: weights, options: options)
+        return search.cheapestPath(from: source, to: target)
     }
 
     struct QueueEntry: Comparable {
@@ -118,7 +118,7 @@ extension Graph {
         static func < (lhs: Self, rhs: Self) -> Bool { (lhs.cost, lhs.entity) < (rhs.cost, rhs.entity) }
     }
 
-    /// The search shared by cheapest paths and Yen's spur searches.
+    /// One-way Dijkstra with exclusions: Yen's spur searches.
     func dijkstra(from source: Int, to target: Int, weights: [Double], filter: TraversalFilter,
                   excludedLinks: Set<Int>, excludedEntities: Set<Int>) -> Path? {
         if source == target { return Path(entities: [EntityIndex(source)], relationships: [], cost: 0) }
