@@ -44,7 +44,7 @@ let package = Package(
             ]
         ),
         // Release-mode measurements of the store (make bench-store).
-        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph", "ERQuery", "ERFormats"]),
+        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph", "ERQuery", "ERFormats", "ERRender"]),
         .testTarget(name: "ERGraphTests", dependencies: ["ERGraph"]),
         .testTarget(name: "ERQueryTests", dependencies: ["ERQuery", "ERFormats", "ERGraph"]),
         .testTarget(name: "ERFormatsTests", dependencies: ["ERFormats", "ERGraph"]),

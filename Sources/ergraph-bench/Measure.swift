@@ -35,7 +35,15 @@ enum Measure {
         }
         let (rank, pageRankSeconds) = time { graph.pageRank(iterations: 20) }
         let topRank = rank.indices.sorted { rank[$0] > rank[$1] }.prefix(10).map { graph.id(of: EntityIndex($0)) }
+        // Full breadth-first search over both adjacency lists, every entity (the core's weakly
+        // connected components), best of five: the figure the C loop (bench/bfs_ceiling.c)
+        // is compared with, on the very same arrays.
+        var bestBFS = Double.infinity
+        for _ in 0..<5 { bestBFS = min(bestBFS, time { graph.weaklyConnectedComponents().count }.1) }
+        let scanned = graph.outgoing.neighbors.count + graph.incoming.neighbors.count
+        try writeCSR(graph, to: URL(fileURLWithPath: edges).deletingLastPathComponent().appendingPathComponent("csr.bin"))
         let report: [String: Any] = [
+            "bfs_s": bestBFS, "bfs_links_scanned": scanned, "bfs_edges_per_s": Double(scanned) / bestBFS,
             "tool": "ergraph", "entities": graph.entityCount, "relationships": graph.relationshipCount,
             "load_s": loadSeconds, "peak_mib": peakResidentMiB(),
             "unweighted_ms": unweightedSeconds * 1000 / Double(max(1, pairs.count)), "lengths": lengths,
@@ -47,5 +55,17 @@ enum Measure {
         ]
         let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The adjacency arrays as bench/bfs_ceiling.c reads them.
+    static func writeCSR(_ graph: Graph, to url: URL) throws {
+        var data = Data()
+        func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
+        append([Int64(graph.entityCount), Int64(graph.outgoing.neighbors.count)])
+        append(graph.outgoing.offsets)
+        append(graph.outgoing.neighbors)
+        append(graph.incoming.offsets)
+        append(graph.incoming.neighbors)
+        try data.write(to: url)
     }
 }
