@@ -1,14 +1,16 @@
 """Runs ergraph and its peers on the same generated graphs and reports side by side.
 
 Usage: python report.py --bench BIN --data DIR [--sizes S M L] [--peers networkx igraph rustworkx networkit]
-                        [--results DIR] [--smoke]
+                        [--results DIR] [--smoke] [--no-render]
 
 For each size it writes the lists once (BIN write-lists), runs `BIN measure` and every peer in
 a process of its own on the same files, checks that all answers agree (path lengths, weighted
 costs, 2-hop sizes, component counts, top-10 degrees; PageRank's top ten as overlapping sets,
 since igraph solves exactly where the others iterate), prints a table of figures and of
 ratios ergraph / peer, and writes it as JSON and Markdown under --results. With --smoke it
-checks only that the harness runs and the answers agree. Exit 1 when answers disagree.
+checks only that the harness runs and the answers agree. Then it times the rendering of
+100-, 1,000- and 5,000-entity views in-process and through the `dot` CLI (BIN render-views),
+unless --no-render. Exit 1 when answers disagree.
 """
 import argparse
 import json
@@ -66,6 +68,7 @@ def main():
     parser.add_argument("--peers", nargs="+", default=["networkx", "igraph", "rustworkx", "networkit"])
     parser.add_argument("--results", default=os.path.join(os.path.dirname(__file__), "results"))
     parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--no-render", action="store_true", help="skip the render timings")
     arguments = parser.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     failed = False
@@ -109,7 +112,7 @@ def main():
             json.dump({"size": size, "entities": entities, "relationships": relationships,
                        "results": [{k: v for k, v in a.items() if not isinstance(v, list)} for a in answers],
                        "disagreements": disagreements}, handle, indent=2, sort_keys=True)
-    if not arguments.smoke:
+    if not arguments.smoke and not arguments.no_render:
         views = json.loads(run([arguments.bench, "render-views"]))
         lines = ["## Rendering a view to SVG (dot layout)", "", "| entities | relationships | in-process, libgvc (s) | dot CLI (s) | in-process / CLI |",
                  "|---|---|---|---|---|"]

@@ -35,11 +35,11 @@ if arguments.count == 2, arguments[1] == "render-views" {
     let sizes = ProcessInfo.processInfo.environment["ERGRAPH_VIEW_SIZES"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [100, 1_000, 5_000]
     for size in sizes {
         let graph = try SyntheticGraph.generate(.init(entities: size, relationships: size * 3 / 2, seed: 7))
-        // Bounded crossing minimisation and network simplex (set in the DOT, so the library and
+        // Bounded crossing minimisation and network simplex, straight edges (set in the DOT, so the library and
         // the CLI lay out the very same graph): dot's defaults need many minutes at 5,000 entities.
         var dot = DiagramComposer().compose(.whole(graph), of: graph).dot
         if let brace = dot.firstIndex(of: "{") {
-            dot.insert(contentsOf: "\n  mclimit=0.2; nslimit=2; nslimit1=2; searchsize=20;", at: dot.index(after: brace))
+            dot.insert(contentsOf: "\n  mclimit=0.2; nslimit=2; nslimit1=2; searchsize=20; splines=line;", at: dot.index(after: brace))
         }
         let inProcessStart = ContinuousClock.now
         let rendered = try Graphviz.render(dot: dot, layout: .dot, format: .svg)
