@@ -240,5 +240,7 @@ struct QueryErrorTests {
         #expect(try error("RETURN 'a' * 2").message == "cannot apply '*' to a string and an integer")
         #expect(try error("MATCH (n) RETURN n LIMIT -1").message.contains("non-negative"))
         #expect(try error("UNWIND [1, 2] AS x RETURN x.name").message.contains("cannot read the property 'name' of an integer"))
+        let sum = try error("UNWIND ['a'] AS x RETURN sum(x)")
+        #expect(sum.message == "sum(…) adds numbers, not a string" && sum.offset == 25)
     }
 }

@@ -36,7 +36,7 @@ struct Accumulator {
                 sawFloat = true
                 floatSum += number
             default:
-                throw QueryError("\(spec.function.rawValue)(…) adds numbers, not \(value.typeName)", at: 0)
+                throw QueryError("\(spec.function.rawValue)(…) adds numbers, not \(value.typeName)", at: spec.offset)
             }
         case .min, .max:
             if let current = extreme {

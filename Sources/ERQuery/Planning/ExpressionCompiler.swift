@@ -29,6 +29,8 @@ struct AggregateSpec {
     var function: Function
     var distinct: Bool
     var argument: Evaluator?
+    /// Where the aggregate is written, for errors about its values.
+    var offset: Int
 }
 
 /// Collects the aggregates met while compiling one projection.
@@ -118,7 +120,7 @@ struct ExpressionCompiler {
         case let .countStar(offset):
             guard let aggregates else { throw QueryError("count(*) is an aggregate: use it in RETURN or WITH", at: offset) }
             let index = aggregates.specs.count
-            aggregates.specs.append(AggregateSpec(function: .countStar, distinct: false, argument: nil))
+            aggregates.specs.append(AggregateSpec(function: .countStar, distinct: false, argument: nil, offset: offset))
             return { _, context in context.aggregateResults[index] }
 
         case let .function(name, distinct, arguments, offset):
@@ -136,7 +138,7 @@ struct ExpressionCompiler {
                 let argument = try inner.compile(arguments[0])
                 let index = aggregates.specs.count
                 aggregates.specs.append(AggregateSpec(function: AggregateSpec.Function(rawValue: lower) ?? .count,
-                                                      distinct: distinct, argument: argument))
+                                                      distinct: distinct, argument: argument, offset: offset))
                 return { _, context in context.aggregateResults[index] }
             }
             if distinct { throw QueryError("DISTINCT goes only inside an aggregate such as count(DISTINCT x)", at: offset) }

@@ -2,8 +2,7 @@ import ERGraph
 
 /// An entity pattern resolved against the graph: which kinds, which property values.
 struct NodeConstraint {
-    /// nil: any kind. Empty: no entity can match (`:a:b` with two different kinds, or a kind
-    /// that the graph does not have in an OPTIONAL MATCH).
+    /// nil: any kind. Empty: no entity can match (`:a:b` with two different kinds).
     var kindCodes: Set<UInt16>?
     var properties: [(String, Evaluator)]
     var isTrivial: Bool { kindCodes == nil && properties.isEmpty }
@@ -193,8 +192,8 @@ struct MatchPlanner {
                 let linkSlot = links[link]
                 let expansion = Expansion(
                     from: from, to: to, toIsBound: bound.contains(to),
-                    toConstraint: try constraint(for: toPattern, compiler: compiler, optional: optional),
-                    link: try constraint(for: relationship, compiler: compiler, optional: optional),
+                    toConstraint: try constraint(for: toPattern, compiler: compiler),
+                    link: try constraint(for: relationship, compiler: compiler),
                     reversed: reversed, linkSlot: linkSlot, linkIsBound: bound.contains(linkSlot),
                     length: relationship.length.map { ($0.min, $0.max ?? max($0.min, Self.unboundedHops)) },
                     nodesSlot: nodesSlots[index][link], distinctFrom: clauseLinks, distinctFromLists: clauseLists,
@@ -256,7 +255,7 @@ struct MatchPlanner {
         }
     }
 
-    func constraint(for node: NodePattern, compiler: ExpressionCompiler, optional: Bool) throws -> NodeConstraint {
+    func constraint(for node: NodePattern, compiler: ExpressionCompiler) throws -> NodeConstraint {
         var codes: Set<UInt16>?
         if !node.labels.isEmpty {
             var resolved: [UInt16] = []
@@ -281,7 +280,7 @@ struct MatchPlanner {
         return NodeConstraint(kindCodes: codes, properties: properties)
     }
 
-    func constraint(for link: RelationshipPattern, compiler: ExpressionCompiler, optional: Bool) throws -> LinkConstraint {
+    func constraint(for link: RelationshipPattern, compiler: ExpressionCompiler) throws -> LinkConstraint {
         var allowed: [Bool]?
         var names: [String]?
         if !link.types.isEmpty {
@@ -347,7 +346,7 @@ struct MatchPlanner {
         // overlapping access.
         let boundNow = bound
         let isBound = { (name: String) in scope.slot(of: name).map(boundNow.contains) ?? true }
-        let constraint = try self.constraint(for: node, compiler: compiler, optional: false)
+        let constraint = try self.constraint(for: node, compiler: compiler)
         let name = scope.names[slot]
         if bound.contains(slot) {
             if !constraint.isTrivial { steps.append(.check(slot: slot, constraint: constraint, label: name)) }
@@ -414,8 +413,8 @@ struct MatchPlanner {
         }
         let search = ShortestSearch(
             from: nodes[start], to: nodes[end], toIsBound: bound.contains(nodes[end]),
-            toConstraint: try constraint(for: pattern.nodes[end], compiler: compiler, optional: false),
-            link: try constraint(for: relationship, compiler: compiler, optional: false), reversed: start == 1,
+            toConstraint: try constraint(for: pattern.nodes[end], compiler: compiler),
+            link: try constraint(for: relationship, compiler: compiler), reversed: start == 1,
             minimum: length.min, maximum: length.max ?? Self.unboundedHops, all: kind == .all, pathSlot: pathSlot,
             linkListSlot: relationship.variable == nil ? nil : linkSlot, linkFilters: linkFilters, nodeFilters: nodeFilters,
             label: "\(kind.rawValue)(\(scope.names[nodes[0]])…\(scope.names[nodes[1]]))")

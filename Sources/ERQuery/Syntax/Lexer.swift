@@ -67,7 +67,7 @@ struct Lexer {
                 tokens.append(Token(kind: .identifier(String(name), quoted: true), offset: start, endOffset: index))
                 continue
             }
-            if scalar.properties.numericType != nil && ("0"..."9").contains(scalar) {
+            if ("0"..."9").contains(scalar) {
                 tokens.append(try number(from: &index))
                 continue
             }
