@@ -14,12 +14,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The pure core: model, compact store, algorithms. No files, no Graphviz, no terminal.
-        .target(name: "ERGraph", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ERGraph"),
         // The read-only Cypher subset: lexer, parser, planner, executor over the core.
         .target(name: "ERQuery", dependencies: ["ERGraph"]),
         // Readers and writers, one file per format (query results included).

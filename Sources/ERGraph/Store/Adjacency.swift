@@ -52,6 +52,41 @@ public struct Adjacency: Sendable, Hashable {
         self.relationships = relationships
     }
 
+    /// The undirected, simple view of two adjacencies (`outgoing` and `incoming` of one graph):
+    /// per entity, each other entity it is linked to, once, through the first link a scan of
+    /// its outgoing then incoming links meets (so a breadth-first search over this view records
+    /// the same links as one over both lists); self-links are left out.
+    ///
+    /// Why: searches on the undirected view with no filter on links read every parallel link
+    /// twice over both lists; on the benchmark's M graph (39% of links parallel to another) this
+    /// view has 1.22 M entries against 2 M, and breadth-first searches over it run faster by
+    /// about that ratio (`ergraph-bench measure`).
+    init(distinctNeighborsOf outgoing: Adjacency, _ incoming: Adjacency, entityCount: Int) {
+        var offsets = [Int32](repeating: 0, count: entityCount + 1)
+        var neighbors: [Int32] = []
+        var relationships: [Int32] = []
+        neighbors.reserveCapacity(outgoing.neighbors.count + incoming.neighbors.count)
+        relationships.reserveCapacity(neighbors.capacity)
+        // The entity whose row last listed each neighbour: a mark, never cleared.
+        var listedBy = [Int32](repeating: -1, count: entityCount)
+        for entity in 0..<entityCount {
+            for pass in 0..<2 {
+                let adjacency = pass == 0 ? outgoing : incoming
+                for slot in Int(adjacency.offsets[entity])..<Int(adjacency.offsets[entity + 1]) {
+                    let neighbor = adjacency.neighbors[slot]
+                    if Int(neighbor) == entity || listedBy[Int(neighbor)] == Int32(entity) { continue }
+                    listedBy[Int(neighbor)] = Int32(entity)
+                    neighbors.append(neighbor)
+                    relationships.append(adjacency.relationships[slot])
+                }
+            }
+            offsets[entity + 1] = Int32(truncatingIfNeeded: neighbors.count)
+        }
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.relationships = relationships
+    }
+
     /// How many links touch `entity` in this direction.
     @inlinable
     public func degree(_ entity: EntityIndex) -> Int {

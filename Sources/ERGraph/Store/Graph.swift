@@ -44,6 +44,10 @@ public struct Graph: Sendable {
     public let outgoing: Adjacency
     /// Links grouped by their `to` entity.
     public let incoming: Adjacency
+    /// Each entity's distinct neighbours in either direction, through the first link to each
+    /// (derived from the two lists above, never stored in snapshots): what unfiltered searches
+    /// on the undirected view scan.
+    public let undirected: Adjacency
 
     public var entityCount: Int { entityKindCodes.count }
     public var relationshipCount: Int { relationshipKindCodes.count }
@@ -198,7 +202,7 @@ public struct Graph: Sendable {
             + entityKindCodes.capacity * 2 + entityDetailSlots.capacity * 4
             + relationshipIDs.memoryFootprint + relationshipKindCodes.capacity * 2
             + (relationshipFrom.capacity + relationshipTo.capacity + relationshipDetailSlots.capacity) * 4
-            + outgoing.memoryFootprint + incoming.memoryFootprint
+            + outgoing.memoryFootprint + incoming.memoryFootprint + undirected.memoryFootprint
             + entityColumns.memoryFootprint + relationshipColumns.memoryFootprint
     }
 }

@@ -215,6 +215,8 @@ public struct GraphBuilder: Sendable {
     /// Packs everything into a graph: builds both adjacency arrays by counting sort.
     public func build() -> Graph {
         let entityCount = entityKinds.count
+        let outgoing = Adjacency(entityCount: entityCount, keys: relationshipFrom, others: relationshipTo)
+        let incoming = Adjacency(entityCount: entityCount, keys: relationshipTo, others: relationshipFrom)
         return Graph(
             vocabulary: vocabulary, title: title, summaryText: summaryText,
             entityIDs: entityIDs, entityNames: entityNames, entityKindCodes: entityKinds,
@@ -225,7 +227,7 @@ public struct GraphBuilder: Sendable {
             entityColumns: entityColumns, relationshipColumns: relationshipColumns,
             entityKindIDs: entityKindIDs, relationshipKindIDs: relationshipKindIDs,
             sources: sources, sourceLookup: sourceLookup,
-            outgoing: Adjacency(entityCount: entityCount, keys: relationshipFrom, others: relationshipTo),
-            incoming: Adjacency(entityCount: entityCount, keys: relationshipTo, others: relationshipFrom))
+            outgoing: outgoing, incoming: incoming,
+            undirected: Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: entityCount))
     }
 }

@@ -239,7 +239,8 @@ public enum GraphSnapshot {
             relationshipIDs: relationshipIDs, relationshipKindCodes: relationshipKinds, relationshipFrom: from,
             relationshipTo: to, relationshipDetailSlots: relationshipSlots, relationshipDetails: relationshipDetails,
             entityKindIDs: meta.entityKindIDs, relationshipKindIDs: meta.relationshipKindIDs,
-            sources: meta.sources, sourceLookup: sourceLookup, outgoing: outgoing, incoming: incoming)
+            sources: meta.sources, sourceLookup: sourceLookup, outgoing: outgoing, incoming: incoming,
+            undirected: Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: entities))
         graph.entityColumns = try readColumns(try section("ECOL"), rows: entities, valueTag: "E", endTag: "F",
                                               array: { (tag) throws(SnapshotError) in try array(tag, UInt64.self) },
                                               bytes: { (tag) throws(SnapshotError) in try array(tag, UInt8.self) },

@@ -48,10 +48,12 @@ public struct NeighborhoodCounter: Sendable {
     private var seen: [UInt32]
     private var frontier: [Int32] = []
     private var next: [Int32] = []
+    private let lists: [Adjacency]
 
     public init(graph: Graph, options: TraversalOptions = TraversalOptions()) {
         self.graph = graph
         filter = TraversalFilter(options, graph: graph)
+        lists = filter.adjacencyLists(in: graph).forward
         seen = [UInt32](repeating: 0, count: graph.entityCount)
     }
 
@@ -71,9 +73,6 @@ public struct NeighborhoodCounter: Sendable {
         var found = 0
         let usable: [Bool]? = filter.usableLink
         let passable: [Bool]? = filter.passable
-        let useOutgoing: Bool = filter.direction != .incoming
-        let useIncoming: Bool = filter.direction != .outgoing
-        let lists: [Adjacency] = [graph.outgoing, graph.incoming]
         for level in 1...depth {
             next.removeAll(keepingCapacity: true)
             let last: Bool = level == depth
@@ -81,18 +80,14 @@ public struct NeighborhoodCounter: Sendable {
             for entity32 in frontier {
                 let entity = Int(entity32)
                 if entity != start.int, let passable, !passable[entity] { continue }
-                for pass in 0..<2 {
-                    if pass == 0 && !useOutgoing { continue }
-                    if pass == 1 && !useIncoming { continue }
-                    let adjacency = lists[pass]
+                for adjacency in lists {
                     let end = Int(adjacency.offsets[entity + 1])
                     var slot = Int(adjacency.offsets[entity])
                     while slot < end {
-                        let link = Int(adjacency.relationships[slot])
                         let neighbor = Int(adjacency.neighbors[slot])
                         slot += 1
-                        if let usable, !usable[link] { continue }
                         if seen[neighbor] == current { continue }
+                        if let usable, !usable[Int(adjacency.relationships[slot - 1])] { continue }
                         seen[neighbor] = current
                         found += 1
                         // The last level's entities are counted, never expanded.

@@ -94,10 +94,14 @@ public struct PathSearch: Sendable {
     private var frontierA: [Int32] = []
     private var frontierB: [Int32] = []
     private var next: [Int32] = []
+    // The adjacency lists each side scans.
+    private let forwardLists: [Adjacency]
+    private let backwardLists: [Adjacency]
 
     public init(graph: Graph, options: TraversalOptions = TraversalOptions()) {
         self.graph = graph
         filter = TraversalFilter(options, graph: graph)
+        (forwardLists, backwardLists) = filter.adjacencyLists(in: graph)
         let count = graph.entityCount
         forwardSeen = [UInt32](repeating: 0, count: count)
         backwardSeen = [UInt32](repeating: 0, count: count)
@@ -126,32 +130,25 @@ public struct PathSearch: Sendable {
         frontierB.append(target.rawValue)
         var meeting: Int = -1
 
-        let outgoing = graph.outgoing, incoming = graph.incoming
-        let direction = filter.direction
         let usable = filter.usableLink, passable = filter.passable
 
         while meeting < 0, !frontierA.isEmpty, !frontierB.isEmpty {
             let forward = frontierA.count <= frontierB.count
             next.removeAll(keepingCapacity: true)
             let frontier = forward ? frontierA : frontierB
-            // Forward follows outgoing links (and incoming ones on the undirected view);
-            // backward the reverse.
-            let useOut = forward ? direction != .incoming : direction != .outgoing
-            let useIn = forward ? direction != .outgoing : direction != .incoming
+            let lists = forward ? forwardLists : backwardLists
             frontierLoop: for entity32 in frontier {
                 let entity = Int(entity32)
-                for pass in 0..<2 {
-                    guard pass == 0 ? useOut : useIn else { continue }
-                    let adjacency = pass == 0 ? outgoing : incoming
+                for adjacency in lists {
                     var slot = Int(adjacency.offsets[entity])
                     let end = Int(adjacency.offsets[entity + 1])
                     while slot < end {
-                        let link = adjacency.relationships[slot]
                         let neighbor = Int(adjacency.neighbors[slot])
                         slot += 1
-                        if let usable, !usable[Int(link)] { continue }
                         if forward {
                             if forwardSeen[neighbor] == current { continue }
+                            let link = adjacency.relationships[slot - 1]
+                            if let usable, !usable[Int(link)] { continue }
                             if neighbor != targetIndex && neighbor != sourceIndex, let passable, !passable[neighbor] { continue }
                             forwardSeen[neighbor] = current
                             forwardVia[neighbor] = link
@@ -159,6 +156,8 @@ public struct PathSearch: Sendable {
                             if backwardSeen[neighbor] == current { meeting = neighbor; break frontierLoop }
                         } else {
                             if backwardSeen[neighbor] == current { continue }
+                            let link = adjacency.relationships[slot - 1]
+                            if let usable, !usable[Int(link)] { continue }
                             if neighbor != targetIndex && neighbor != sourceIndex, let passable, !passable[neighbor] { continue }
                             backwardSeen[neighbor] = current
                             backwardVia[neighbor] = link

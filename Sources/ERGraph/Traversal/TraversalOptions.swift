@@ -73,6 +73,18 @@ struct TraversalFilter: Sendable {
     @inline(__always) func canUse(_ link: Int) -> Bool { usableLink?[link] ?? true }
     @inline(__always) func canPass(_ entity: Int) -> Bool { passable?[entity] ?? true }
 
+    /// The adjacency lists a search scans forwards and backwards (from the target of a directed
+    /// search): the graph's simple undirected view when every link may be used and direction
+    /// does not matter, since one step per neighbour then gives the same searches as every link.
+    func adjacencyLists(in graph: Graph) -> (forward: [Adjacency], backward: [Adjacency]) {
+        switch direction {
+        case .both: usableLink == nil ? ([graph.undirected], [graph.undirected])
+            : ([graph.outgoing, graph.incoming], [graph.outgoing, graph.incoming])
+        case .outgoing: ([graph.outgoing], [graph.incoming])
+        case .incoming: ([graph.incoming], [graph.outgoing])
+        }
+    }
+
     /// Calls `body(link, neighbor)` for every usable link of `entity` in the filter's direction.
     @inline(__always)
     func forEachStep(from entity: Int, in graph: Graph, reverse: Bool = false, _ body: (Int, Int) -> Void) {

@@ -1,5 +1,4 @@
 import Foundation
-import HeapModule
 
 /// Why a weighted search cannot run.
 public enum WeightError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -112,12 +111,6 @@ extension Graph {
         return search.cheapestPath(from: source, to: target)
     }
 
-    struct QueueEntry: Comparable {
-        var cost: Double
-        var entity: Int
-        static func < (lhs: Self, rhs: Self) -> Bool { (lhs.cost, lhs.entity) < (rhs.cost, rhs.entity) }
-    }
-
     /// One-way Dijkstra with exclusions: Yen's spur searches.
     func dijkstra(from source: Int, to target: Int, weights: [Double], filter: TraversalFilter,
                   excludedLinks: Set<Int>, excludedEntities: Set<Int>) -> Path? {
@@ -126,11 +119,11 @@ extension Graph {
         var via = [Int32](repeating: -1, count: entityCount)
         var previous = [Int32](repeating: -1, count: entityCount)
         var settled = [Bool](repeating: false, count: entityCount)
-        var queue = Heap<QueueEntry>()
+        var queue = CostQueue()
         best[source] = 0
-        queue.insert(QueueEntry(cost: 0, entity: source))
+        queue.insert(cost: 0, entity: Int32(source))
         while let entry = queue.popMin() {
-            let entity = entry.entity
+            let entity = Int(entry.entity)
             if settled[entity] { continue }
             settled[entity] = true
             if entity == target { break }
@@ -143,7 +136,7 @@ extension Graph {
                     best[neighbor] = cost
                     via[neighbor] = Int32(link)
                     previous[neighbor] = Int32(entity)
-                    queue.insert(QueueEntry(cost: cost, entity: neighbor))
+                    queue.insert(cost: cost, entity: Int32(neighbor))
                 }
             }
         }

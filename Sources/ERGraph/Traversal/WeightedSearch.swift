@@ -1,44 +1,41 @@
-import HeapModule
-
 /// A reusable cheapest-path search: bidirectional Dijkstra (Pohl 1971; the stopping rule of
 /// Goldberg and Harrelson 2005: stop once the two queues' minima add up to the best meeting
 /// found). Its arrays are as long as the graph and are stamped rather than cleared, so a search
 /// costs what it visits, not the size of the graph; answer many pairs with one search.
 ///
 /// Ends are exempt from entity constraints, as in ``PathSearch``. Links with an infinite weight
-/// are never used. Equal costs are broken towards the lower link index at each entity, so the
+/// are never used. Of parallel links the cheapest is used, the lower link index on a tie, so the
 /// answer is the same every run.
 public struct WeightedPathSearch: Sendable {
     public let graph: Graph
     let filter: TraversalFilter
-    let weights: [Double]
+    // The steps forwards from the source and backwards from the target (the same steps unless
+    // the search is directed).
+    private let forward: WeightedSteps
+    private let backward: WeightedSteps
     private var stamp: UInt32 = 0
-    // Both sides in one array each, forward at `entity`, backward at `count + entity`: when the
-    // entity was last reached (a stamp), whether it is settled, its distance, and the link and
-    // entity it was reached through.
-    private let count: Int
-    private var reached: [UInt32]
-    private var settled: [UInt32]
-    private var distance: [Double]
-    private var via: [Int32]
-    private var from: [Int32]
-
-    struct Entry: Comparable {
-        var cost: Double
-        var entity: Int32
-        static func < (lhs: Self, rhs: Self) -> Bool { lhs.cost != rhs.cost ? lhs.cost < rhs.cost : lhs.entity < rhs.entity }
+    /// What a search knows of an entity on one side: when it was last reached and settled
+    /// (stamps), its distance, and the link and entity it was reached through.
+    private struct Label {
+        var reached: UInt32 = 0
+        var settled: UInt32 = 0
+        var distance: Double = .infinity
+        var via: Int32 = -1
+        var from: Int32 = -1
     }
+    // Both sides of an entity side by side (forward at 2·entity, backward at 2·entity + 1): a
+    // relaxation reads its own side and checks the other for a meeting in one cache line.
+    private var labels: [Label]
+    // The two queues, forward and backward, kept between searches for their capacity.
+    private var queues = [CostQueue(), CostQueue()]
 
     public init(graph: Graph, weights: LinkWeights, options: TraversalOptions = TraversalOptions()) {
         self.graph = graph
-        self.weights = weights.values
         filter = TraversalFilter(options, graph: graph)
-        count = graph.entityCount
-        reached = [UInt32](repeating: 0, count: 2 * count)
-        settled = reached
-        distance = [Double](repeating: .infinity, count: 2 * count)
-        via = [Int32](repeating: -1, count: 2 * count)
-        from = via
+        forward = WeightedSteps(graph: graph, weights: weights.values, filter: filter, reverse: false)
+        backward = filter.direction == .both
+            ? forward : WeightedSteps(graph: graph, weights: weights.values, filter: filter, reverse: true)
+        labels = [Label](repeating: Label(), count: 2 * graph.entityCount)
     }
 
     /// The cheapest path from `source` to `target`, or nil when none exists.
@@ -46,68 +43,49 @@ public struct WeightedPathSearch: Sendable {
         if source == target { return Path(entities: [source], relationships: [], cost: 0) }
         if stamp == UInt32.max {
             stamp = 0
-            for index in reached.indices { reached[index] = 0; settled[index] = 0 }
+            for index in labels.indices { labels[index] = Label() }
         }
         stamp += 1
         let current = stamp
         let ends = (Int32(source.int), Int32(target.int))
-        var queues = [Heap<Entry>(), Heap<Entry>()]
+        queues[0].removeAll()
+        queues[1].removeAll()
         for (side, start) in [(0, source.int), (1, target.int)] {
-            let at = side * count + start
-            reached[at] = current
-            distance[at] = 0
-            via[at] = -1
-            from[at] = -1
-            queues[side].insert(Entry(cost: 0, entity: Int32(start)))
+            labels[2 * start + side] = Label(reached: current, settled: 0, distance: 0, via: -1, from: -1)
+            queues[side].insert(cost: 0, entity: Int32(start))
         }
         var best = Double.infinity
         var meeting: (entity: Int, link: Int32, other: Int)? = nil
-        let direction = filter.direction
-        let usable = filter.usableLink, passable = filter.passable
-        let outgoing = graph.outgoing, incoming = graph.incoming
+        let passable = filter.passable
 
         while let topForward = queues[0].min, let topBackward = queues[1].min {
             if topForward.cost + topBackward.cost >= best { break }
             // Expand the side whose next entity is closer: the two searches meet in the middle.
             let side = topForward.cost <= topBackward.cost ? 0 : 1
-            let other = 1 - side
             guard let entry = queues[side].popMin() else { break }
             let entity = Int(entry.entity)
-            let mine = side * count, theirs = other * count
-            if settled[mine + entity] == current || entry.cost > distance[mine + entity] { continue }
-            settled[mine + entity] = current
-            // Forward follows outgoing links (both lists on the undirected view); backward the reverse.
-            let useOut = side == 0 ? direction != .incoming : direction != .outgoing
-            let useIn = side == 0 ? direction != .outgoing : direction != .incoming
-            for pass in 0..<2 {
-                if !(pass == 0 ? useOut : useIn) { continue }
-                let adjacency: Adjacency = pass == 0 ? outgoing : incoming
-                for slot in Int(adjacency.offsets[entity])..<Int(adjacency.offsets[entity + 1]) {
-                    let link = Int(adjacency.relationships[slot])
-                    if let usable, !usable[link] { continue }
-                    let weight = weights[link]
-                    if weight == .infinity { continue }
-                    let neighbor = Int(adjacency.neighbors[slot])
-                    let here = mine + neighbor
-                    if settled[here] == current { continue }
-                    // Entities that may not be passed are never reached, unless they are an end.
-                    if let passable, !passable[neighbor], Int32(neighbor) != ends.0, Int32(neighbor) != ends.1 { continue }
-                    let cost = entry.cost + weight
-                    if reached[here] != current || cost < distance[here]
-                        || (cost == distance[here] && from[here] == entry.entity && Int32(link) < via[here]) {
-                        reached[here] = current
-                        distance[here] = cost
-                        via[here] = Int32(link)
-                        from[here] = entry.entity
-                        queues[side].insert(Entry(cost: cost, entity: Int32(neighbor)))
-                    }
-                    // A meeting: the other side has reached this neighbour.
-                    if reached[theirs + neighbor] == current {
-                        let total = cost + distance[theirs + neighbor]
-                        if total < best {
-                            best = total
-                            meeting = side == 0 ? (entity, Int32(link), neighbor) : (neighbor, Int32(link), entity)
-                        }
+            let at = 2 * entity + side
+            if labels[at].settled == current || entry.cost > labels[at].distance { continue }
+            labels[at].settled = current
+            let moves = side == 0 ? forward : backward
+            for slot in moves.offsets[entity]..<moves.offsets[entity + 1] {
+                let step = moves.steps[slot]
+                let neighbor = Int(step.neighbor)
+                let here = 2 * neighbor + side, there = 2 * neighbor + 1 - side
+                if labels[here].settled == current { continue }
+                // Entities that may not be passed are never reached, unless they are an end.
+                if let passable, !passable[neighbor], step.neighbor != ends.0, step.neighbor != ends.1 { continue }
+                let cost = entry.cost + step.weight
+                if labels[here].reached != current || cost < labels[here].distance {
+                    labels[here] = Label(reached: current, settled: 0, distance: cost, via: step.link, from: entry.entity)
+                    queues[side].insert(cost: cost, entity: step.neighbor)
+                }
+                // A meeting: the other side has reached this neighbour.
+                if labels[there].reached == current {
+                    let total = cost + labels[there].distance
+                    if total < best {
+                        best = total
+                        meeting = side == 0 ? (entity, step.link, neighbor) : (neighbor, step.link, entity)
                     }
                 }
             }
@@ -119,8 +97,8 @@ public struct WeightedPathSearch: Sendable {
         var cursor = meeting.entity
         while cursor != source.int {
             entities.append(EntityIndex(cursor))
-            links.append(RelationshipIndex(via[cursor]))
-            cursor = Int(from[cursor])
+            links.append(RelationshipIndex(labels[2 * cursor].via))
+            cursor = Int(labels[2 * cursor].from)
         }
         entities.append(source)
         entities.reverse()
@@ -129,8 +107,8 @@ public struct WeightedPathSearch: Sendable {
         cursor = meeting.other
         entities.append(EntityIndex(cursor))
         while cursor != target.int {
-            links.append(RelationshipIndex(via[count + cursor]))
-            cursor = Int(from[count + cursor])
+            links.append(RelationshipIndex(labels[2 * cursor + 1].via))
+            cursor = Int(labels[2 * cursor + 1].from)
             entities.append(EntityIndex(cursor))
         }
         return Path(entities: entities, relationships: links, cost: best)
