@@ -47,6 +47,9 @@ public struct DiagramComposer: Sendable {
 
     public var options: Options
 
+    /// Views with more entities than this are drawn with straight edges and bounded layout passes.
+    public static let largeView = 500
+
     public init(options: Options = Options()) {
         self.options = options
     }
@@ -179,6 +182,15 @@ public struct DiagramComposer: Sendable {
             "outputorder": .raw("edgesfirst"),
             "tooltip": .text(title),
         ]
+        if view.entities.count > Self.largeView {
+            // Measured on a generated 5,000-entity view: dot spent minutes in crossing
+            // minimisation (2.5 million crossings on its first pass) and sfdp over two minutes
+            // routing curved edges around nodes; bounded passes and straight edges brought sfdp to
+            // 14 s and dot's 1,000-entity views to about 3 s (bench/results/render.md).
+            for (name, value) in [("splines", "line"), ("mclimit", "0.2"), ("nslimit", "2"), ("nslimit1", "2"), ("searchsize", "20")] {
+                document.graphAttributes[name] = .raw(value)
+            }
+        }
         document.nodeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw("11"), "margin": .raw("0.12,0.06")]
         document.edgeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw("8"), "arrowsize": .raw("0.7")]
         return Diagram(document: document, warnings: warnings, sources: citedSources)

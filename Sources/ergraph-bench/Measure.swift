@@ -42,10 +42,28 @@ enum Measure {
         for _ in 0..<5 { bestBFS = min(bestBFS, time { graph.breadthFirstComponents().count }.1) }
         let scanned = graph.outgoing.neighbors.count + graph.incoming.neighbors.count
         try writeCSR(graph, to: URL(fileURLWithPath: edges).deletingLastPathComponent().appendingPathComponent("csr.bin"))
+        // Measured before the snapshot's copy of the graph is loaded beside the first.
+        let peak = peakResidentMiB()
+        // The same graph from a snapshot (.ergs) of it, read from a file as `--graph FILE.ergs` does;
+        // best of three, after one write. The loaded copy must give the same components.
+        let snapshotFile = URL(fileURLWithPath: edges).deletingLastPathComponent().appendingPathComponent("graph.ergs")
+        try GraphSnapshot.data(of: graph).write(to: snapshotFile)
+        var snapshotSeconds = Double.infinity
+        for _ in 0..<3 {
+            let (copy, loaded) = try time { try GraphSnapshot.graph(from: Data(contentsOf: snapshotFile, options: .alwaysMapped)) }
+            snapshotSeconds = min(snapshotSeconds, loaded)
+            guard copy.entityCount == graph.entityCount, copy.weaklyConnectedComponents() == graph.weaklyConnectedComponents() else {
+                FileHandle.standardError.write(Data("ergraph-bench: the graph loaded from its snapshot differs from the original\n".utf8))
+                exit(1)
+            }
+        }
+        let snapshotBytes = (try? FileManager.default.attributesOfItem(atPath: snapshotFile.path)[.size] as? Int) ?? 0
+        try? FileManager.default.removeItem(at: snapshotFile)
         let report: [String: Any] = [
             "bfs_s": bestBFS, "bfs_links_scanned": scanned, "bfs_edges_per_s": Double(scanned) / bestBFS,
             "tool": "ergraph", "entities": graph.entityCount, "relationships": graph.relationshipCount,
-            "load_s": loadSeconds, "peak_mib": peakResidentMiB(),
+            "load_s": loadSeconds, "peak_mib": peak,
+            "snapshot_load_s": snapshotSeconds, "snapshot_bytes": snapshotBytes,
             "unweighted_ms": unweightedSeconds * 1000 / Double(max(1, pairs.count)), "lengths": lengths,
             "weighted_ms": weightedSeconds * 1000 / Double(max(1, weightedPairs.count)), "costs": costs,
             "two_hop_ms": twoHopSeconds * 1000 / Double(max(1, pairs.count)), "two_hop": twoHop,

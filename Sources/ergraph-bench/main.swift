@@ -29,32 +29,33 @@ if arguments.count == 5, arguments[1] == "measure" {
 }
 
 // `ergraph-bench render-views`: the time to lay out and render views of 100, 1,000 and 5,000
-// entities to SVG through the library in-process, against the `dot` CLI on the same DOT.
+// entities to SVG through the library in-process, against the Graphviz CLI on the same DOT, with
+// the engine `ergraph render` picks for the size (dot, sfdp above 2,000 entities).
 if arguments.count == 2, arguments[1] == "render-views" {
     var rows: [[String: Any]] = []
     let sizes = ProcessInfo.processInfo.environment["ERGRAPH_VIEW_SIZES"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [100, 1_000, 5_000]
     for size in sizes {
         let graph = try SyntheticGraph.generate(.init(entities: size, relationships: size * 3 / 2, seed: 7))
-        // Bounded crossing minimisation and network simplex, straight edges (set in the DOT, so the library and
-        // the CLI lay out the very same graph): dot's defaults need many minutes at 5,000 entities.
-        var dot = DiagramComposer().compose(.whole(graph), of: graph).dot
-        if let brace = dot.firstIndex(of: "{") {
-            dot.insert(contentsOf: "\n  mclimit=0.2; nslimit=2; nslimit1=2; searchsize=20; splines=line;", at: dot.index(after: brace))
-        }
+        // The composer bounds dot's passes and straightens edges for large views, in the DOT itself,
+        // so the library and the CLI lay out the very same graph.
+        let dot = DiagramComposer().compose(.whole(graph), of: graph).dot
+        let layout = ProcessInfo.processInfo.environment["ERGRAPH_VIEW_LAYOUT"].flatMap(GraphvizLayout.init(rawValue:))
+            ?? GraphvizLayout.suggested(forEntities: size)
         let inProcessStart = ContinuousClock.now
-        let rendered = try Graphviz.render(dot: dot, layout: .dot, format: .svg)
+        let rendered = try Graphviz.render(dot: dot, layout: layout, format: .svg)
         let inProcess = seconds(since: inProcessStart)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-view-\(size).dot")
         try Data(dot.utf8).write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["dot", "-Tsvg", file.path, "-o", "/dev/null"]
+        process.arguments = ["dot", "-K\(layout.rawValue)", "-Tsvg", file.path, "-o", "/dev/null"]
         let cliStart = ContinuousClock.now
         try process.run()
         process.waitUntilExit()
         let cli = seconds(since: cliStart)
         try? FileManager.default.removeItem(at: file)
-        rows.append(["entities": size, "relationships": graph.relationshipCount, "in_process_s": inProcess, "dot_cli_s": cli,
+        rows.append(["entities": size, "relationships": graph.relationshipCount, "layout": layout.rawValue,
+                     "in_process_s": inProcess, "dot_cli_s": cli,
                      "svg_bytes": rendered.data.count, "dot_cli_status": Int(process.terminationStatus)])
     }
     let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])

@@ -59,6 +59,41 @@ struct StoreTests {
         #expect(graph.otherEnd(of: RelationshipIndex(0), from: palantir) == ice)
     }
 
+    @Test("the undirected view: each neighbour once, through the first link out then in, no self-links")
+    func undirectedView() throws {
+        var builder = GraphBuilder()
+        for id in ["a", "b", "c"] { try builder.addEntity(Entity(id: id, kind: "company", name: id)) }
+        // b→a comes first in relationship order, but a's row lists its outgoing links first.
+        for (id, from, to) in [("ba", "b", "a"), ("ab1", "a", "b"), ("ab2", "a", "b"), ("aa", "a", "a"), ("ca", "c", "a")] {
+            try builder.addRelationship(Relationship(id: id, kind: "supplies", from: from, to: to))
+        }
+        let graph = builder.build()
+        func row(_ id: String) throws -> [String] {
+            let entity = try #require(graph.index(ofEntity: id))
+            return graph.undirected.range(of: entity).map {
+                "\(graph.id(of: EntityIndex(Int(graph.undirected.neighbors[$0])))) by \(graph.id(of: RelationshipIndex(Int(graph.undirected.relationships[$0]))))"
+            }
+        }
+        #expect(try row("a") == ["b by ab1", "c by ca"])
+        #expect(try row("b") == ["a by ba"])
+        #expect(try row("c") == ["a by ca"])
+        // On a generated multigraph: the distinct neighbours of every entity, in either direction.
+        let generated = try SyntheticGraph.generate(.init(entities: 2_000, relationships: 9_000, seed: 7))
+        var entries = 0
+        for entity in generated.entityIndices {
+            var expected = Set<Int32>()
+            for adjacency in [generated.outgoing, generated.incoming] {
+                for slot in adjacency.range(of: entity) where Int(adjacency.neighbors[slot]) != entity.int {
+                    expected.insert(adjacency.neighbors[slot])
+                }
+            }
+            let listed = generated.undirected.range(of: entity).map { generated.undirected.neighbors[$0] }
+            #expect(listed.count == expected.count && Set(listed) == expected)
+            entries += listed.count
+        }
+        #expect(entries < 2 * generated.relationshipCount)
+    }
+
     @Test("every link appears once in each direction's adjacency")
     func adjacencyIsComplete() throws {
         let graph = try SyntheticGraph.generate(.init(entities: 2_000, relationships: 9_000, seed: 7))

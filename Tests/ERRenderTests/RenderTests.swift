@@ -156,6 +156,20 @@ struct RenderTests {
         #expect(results.allSatisfy { $0 == reference })
     }
 
+    @Test("large views: straight edges and bounded passes past 500 entities, sfdp past 2,000")
+    func largeViews() throws {
+        let small = try SyntheticGraph.generate(.init(entities: 500, relationships: 750, seed: 3))
+        let large = try SyntheticGraph.generate(.init(entities: 501, relationships: 750, seed: 3))
+        let smallDOT = DiagramComposer().compose(.whole(small), of: small).dot
+        let largeDOT = DiagramComposer().compose(.whole(large), of: large).dot
+        #expect(smallDOT.contains("\"splines\"=\"true\"") && !smallDOT.contains("mclimit"))
+        for attribute in ["\"splines\"=\"line\"", "\"mclimit\"=\"0.2\"", "\"nslimit\"=\"2\"", "\"nslimit1\"=\"2\"", "\"searchsize\"=\"20\""] {
+            #expect(largeDOT.contains(attribute), "\(attribute)")
+        }
+        #expect(GraphvizLayout.suggested(forEntities: 2_000) == .dot)
+        #expect(GraphvizLayout.suggested(forEntities: 2_001) == .sfdp)
+    }
+
     @Test("a layout in a child process that runs too long is stopped with a clear message")
     func timeout() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-slow-\(UUID().uuidString)")

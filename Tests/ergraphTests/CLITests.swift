@@ -422,6 +422,35 @@ struct CLIRenderTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: neighbors)).starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 
+    @Test("a view of more than 2,000 entities is laid out with sfdp and says so; --layout still decides")
+    func largeViewLayout() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 2,100 companies in rings of 30, each ring tied to the next by one link.
+        var nodes = "id,type,name\n", edges = "source,target,type\n"
+        for index in 0..<2_100 {
+            nodes += "c\(index),company,Company \(index)\n"
+            let next = index % 30 == 29 ? index - 29 : index + 1
+            edges += "c\(index),c\(next),supplies\n"
+            if index % 30 == 0 && index + 30 < 2_100 { edges += "c\(index),c\(index + 30),owns\n" }
+        }
+        try Data(nodes.utf8).write(to: folder.appendingPathComponent("nodes.csv"))
+        try Data(edges.utf8).write(to: folder.appendingPathComponent("edges.csv"))
+        let lists = folder.appendingPathComponent("nodes.csv").path + "," + folder.appendingPathComponent("edges.csv").path
+        let output = folder.appendingPathComponent("large.plain").path
+        let run = try cli.ergraph("render", "--graph", lists, "-o", output)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "ergraph: note: 2100 entities, more than dot lays out in reasonable time (2000): drawn with sfdp; "
+                + "--layout dot insists, or draw less with --focus ENTITY --depth N\n")
+        let plain = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(plain.hasPrefix("graph "))
+        #expect(plain.split(separator: "\n").filter { $0.hasPrefix("node ") }.count == 2_101)
+        // Asked for, an engine is used without a note (a focused view is small enough for dot anyway).
+        let focused = try cli.ergraph("render", "--graph", lists, "--focus", "c0", "--depth", "2", "--layout", "dot",
+                                      "-o", folder.appendingPathComponent("focus.svg").path)
+        #expect(focused.status == 0 && focused.stderr.isEmpty, "\(focused.stderr)")
+    }
+
     @Test("bad input or output: one line naming the cause, a non-zero exit, no partial file")
     func failures() throws {
         let folder = try temporaryFolder()

@@ -59,8 +59,9 @@ public struct Adjacency: Sendable, Hashable {
     ///
     /// Why: searches on the undirected view with no filter on links read every parallel link
     /// twice over both lists; on the benchmark's M graph (39% of links parallel to another) this
-    /// view has 1.22 M entries against 2 M, and breadth-first searches over it run faster by
-    /// about that ratio (`ergraph-bench measure`).
+    /// view has 1.22 M entries against 2 M, and it took a shortest path from 7.8 to 3.7 µs and a
+    /// 2-hop count from 0.53 to 0.14 ms, the hubs' many parallel contracts being read once
+    /// (`ergraph-bench measure`).
     init(distinctNeighborsOf outgoing: Adjacency, _ incoming: Adjacency, entityCount: Int) {
         var offsets = [Int32](repeating: 0, count: entityCount + 1)
         var neighbors: [Int32] = []

@@ -12,9 +12,10 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Shapes and colours follow entity kinds, line styles follow relationship kinds; each link \
             shows its money and dates and numbers its sources, listed in the legend. In SVG every \
-            entity and link has a tooltip with its details and quotes and links to its source. Large \
-            layouts (over 2,000 entities with dot or neato) and fdp/sfdp run in a child process that \
-            --timeout stops.
+            entity and link has a tooltip with its details and quotes and links to its source. Views \
+            of more than 500 entities get straight edges; more than 2,000 are laid out with sfdp \
+            unless --layout says otherwise. Large layouts (over 2,000 entities with dot or neato) and \
+            fdp/sfdp run in a child process that --timeout stops.
             """)
 
     @OptionGroup var graphOptions: GraphOptions

@@ -10,7 +10,8 @@ extension ClusterMode: ExpressibleByArgument {}
 
 /// Options for drawing, shared by `render` and the `--render` of `path` and `neighbors`.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi.") var layout: GraphvizLayout = .dot
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp above 2,000 entities).")
+    var layout: GraphvizLayout?
     @Option(name: .customLong("image-format"),
             help: "Image format: svg, png, pdf, dot, json or plain (default: from the file's extension, else svg).")
     var imageFormat: GraphvizFormat?
@@ -43,6 +44,13 @@ struct DiagramArguments: ParsableArguments {
         let format = try format(for: path)
         if path == nil && (format == .png || format == .pdf) {
             throw CommandFailure.usage("\(format.rawValue) is binary: give a file with -o")
+        }
+        let entityCount = view.entities.count
+        let layout = self.layout ?? GraphvizLayout.suggested(forEntities: entityCount)
+        if self.layout == nil && layout != .dot {
+            Terminal.standardError("ergraph: note: \(entityCount) entities, more than dot lays out in reasonable time "
+                                   + "(\(GraphvizLayout.dotEntityLimit)): drawn with \(layout.rawValue); "
+                                   + "--layout dot insists, or draw less with --focus ENTITY --depth N")
         }
         let renderer = DiagramRenderer(layout: layout, format: format, timeout: .seconds(timeout), worker: Self.ownExecutable)
         let rendered: Rendered
