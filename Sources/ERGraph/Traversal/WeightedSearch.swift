@@ -62,6 +62,8 @@ public struct WeightedPathSearch: Sendable {
             if topForward.cost + topBackward.cost >= best { break }
             // Expand the side whose next entity is closer: the two searches meet in the middle.
             let side = topForward.cost <= topBackward.cost ? 0 : 1
+            // Whatever this side has not settled lies at least this far from the other end.
+            let otherFrontier = side == 0 ? topBackward.cost : topForward.cost
             guard let entry = queues[side].popMin() else { break }
             let entity = Int(entry.entity)
             let at = 2 * entity + side
@@ -76,7 +78,9 @@ public struct WeightedPathSearch: Sendable {
                 // Entities that may not be passed are never reached, unless they are an end.
                 if let passable, !passable[neighbor], step.neighbor != ends.0, step.neighbor != ends.1 { continue }
                 let cost = entry.cost + step.weight
-                if labels[here].reached != current || cost < labels[here].distance {
+                // A path through the neighbour costs at least `cost + otherFrontier`, unless the
+                // other side has reached it (the meeting below): no better than the best, no queue.
+                if (labels[here].reached != current || cost < labels[here].distance) && cost + otherFrontier < best {
                     labels[here] = Label(reached: current, settled: 0, distance: cost, via: step.link, from: entry.entity)
                     queues[side].insert(cost: cost, entity: step.neighbor)
                 }
