@@ -48,15 +48,18 @@ int main(int argc, char **argv) {
             queue[tail++] = (int32_t)root;
             while (head < tail) {
                 int32_t entity = queue[head++];
-                for (int32_t slot = out_offsets[entity]; slot < out_offsets[entity + 1]; slot++) {
+                /* Bounds read once: the stores into seen and queue could otherwise alias them. */
+                const int32_t out_begin = out_offsets[entity], out_end = out_offsets[entity + 1];
+                const int32_t in_begin = in_offsets[entity], in_end = in_offsets[entity + 1];
+                for (int32_t slot = out_begin; slot < out_end; slot++) {
                     int32_t next = out_neighbors[slot];
                     if (seen[next] != run) { seen[next] = run; queue[tail++] = next; }
                 }
-                for (int32_t slot = in_offsets[entity]; slot < in_offsets[entity + 1]; slot++) {
+                for (int32_t slot = in_begin; slot < in_end; slot++) {
                     int32_t next = in_neighbors[slot];
                     if (seen[next] != run) { seen[next] = run; queue[tail++] = next; }
                 }
-                links += (out_offsets[entity + 1] - out_offsets[entity]) + (in_offsets[entity + 1] - in_offsets[entity]);
+                links += (out_end - out_begin) + (in_end - in_begin);
             }
         }
         reached = components;

@@ -105,7 +105,7 @@ let packSeconds = seconds(since: packStart)
 let componentStart = ContinuousClock.now
 let components = graph.weaklyConnectedComponents()
 let componentSeconds = seconds(since: componentStart)
-print(String(format: "store: %d entities, %d relationships: generated and added in %.2f s, packed (both adjacency arrays) in %.2f s",
+print(String(format: "store: %d entities, %d relationships: generated and added in %.2f s, packed (both adjacency arrays and the undirected view) in %.2f s",
              graph.entityCount, graph.relationshipCount, generateSeconds, packSeconds))
 print(String(format: "memory: store arrays %.0f MiB; peak resident set %.0f MiB (builder and graph both alive)",
              Double(graph.memoryFootprint) / 1_048_576, peakResidentMiB()))
