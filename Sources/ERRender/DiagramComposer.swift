@@ -420,7 +420,17 @@ public struct DiagramRenderer: Sendable {
         self.worker = worker
     }
 
+    /// The largest PNG side, in inches at the diagrams' 96 dpi: 9,600 pixels. A generated
+    /// 5,000-entity view came out at 15,491 × 10,525 pixels (63 MB) without it, more than
+    /// ImageMagick would open with its default limits; SVG and PDF stay unscaled, for zooming.
+    public static let largestPNGInches = 100
+
     public func render(_ diagram: Diagram) throws(GraphvizError) -> Rendered {
+        var diagram = diagram
+        if format == .png {
+            // Scales down only what is larger ("size" without "!").
+            diagram.document.graphAttributes["size"] = .raw("\(Self.largestPNGInches),\(Self.largestPNGInches)")
+        }
         let nodeCount = diagram.document.nodes.count
         if let worker, GraphvizProcess.shouldIsolate(layout: layout, nodeCount: nodeCount,
                                                      clusterCount: diagram.document.clusters.count) {

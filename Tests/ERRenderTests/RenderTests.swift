@@ -170,6 +170,25 @@ struct RenderTests {
         #expect(GraphvizLayout.suggested(forEntities: 2_001) == .sfdp)
     }
 
+    @Test("a PNG is at most 9,600 pixels a side; the SVG of the same view is not scaled")
+    func largestPNG() throws {
+        // A chain of 300 companies, laid out left to right: far wider than 100 inches.
+        var builder = GraphBuilder()
+        for index in 0..<300 { try builder.addEntity(Entity(id: "c\(index)", kind: "company", name: "Company \(index)")) }
+        for index in 1..<300 { try builder.addRelationship(Relationship(id: "r\(index)", kind: "owns", from: "c\(index - 1)", to: "c\(index)")) }
+        let chain = builder.build()
+        let diagram = DiagramComposer().compose(.whole(chain), of: chain)
+        let png = try DiagramRenderer(format: .png).render(diagram).data
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 24)
+        let side = { (offset: Int) in png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let (width, height) = (side(16), side(20))
+        #expect(max(width, height) <= 9_600 && max(width, height) >= 9_000, "\(width) × \(height)")
+        let svg = String(decoding: try DiagramRenderer(format: .svg).render(diagram).data, as: UTF8.self)
+        let svgWidth = try #require(svg.firstRange(of: /<svg width="(\d+)pt"/)).lowerBound
+        let points = Int(svg[svgWidth...].dropFirst(12).prefix { $0.isNumber }) ?? 0
+        #expect(points > 100 * 72, "the SVG is \(points) pt wide")
+    }
+
     @Test("a layout in a child process that runs too long is stopped with a clear message")
     func timeout() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-slow-\(UUID().uuidString)")
