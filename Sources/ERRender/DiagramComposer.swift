@@ -186,7 +186,7 @@ public struct DiagramComposer: Sendable {
             // Measured on a generated 5,000-entity view: dot spent minutes in crossing
             // minimisation (2.5 million crossings on its first pass) and sfdp over two minutes
             // routing curved edges around nodes; bounded passes and straight edges brought sfdp to
-            // 14 s and dot's 1,000-entity views to about 3 s (bench/results/render.md).
+            // about 16 s and dot's 1,000-entity views to under 2 s (bench/results/render.md).
             for (name, value) in [("splines", "line"), ("mclimit", "0.2"), ("nslimit", "2"), ("nslimit1", "2"), ("searchsize", "20")] {
                 document.graphAttributes[name] = .raw(value)
             }

@@ -16,7 +16,7 @@ public enum GraphvizLayout: String, Sendable, CaseIterable {
     /// The engine for a drawing of `entityCount` entities when none is asked for: dot's layered
     /// drawing reads best, but beyond a few thousand entities its crossing minimisation runs for
     /// many minutes (a generated 5,000-entity view: over 5 minutes with bounded passes), where
-    /// sfdp takes seconds (14 s).
+    /// sfdp takes about 16 s (bench/results/render.md).
     public static func suggested(forEntities entityCount: Int) -> GraphvizLayout {
         entityCount > dotEntityLimit ? .sfdp : .dot
     }

@@ -30,7 +30,8 @@ if arguments.count == 5, arguments[1] == "measure" {
 
 // `ergraph-bench render-views`: the time to lay out and render views of 100, 1,000 and 5,000
 // entities to SVG through the library in-process, against the Graphviz CLI on the same DOT, with
-// the engine `ergraph render` picks for the size (dot, sfdp above 2,000 entities).
+// the engine `ergraph render` picks for the size (dot, sfdp above 2,000 entities), or the one
+// ERGRAPH_VIEW_LAYOUT names; ERGRAPH_VIEW_SIZES=100,1000 chooses the sizes.
 if arguments.count == 2, arguments[1] == "render-views" {
     var rows: [[String: Any]] = []
     let sizes = ProcessInfo.processInfo.environment["ERGRAPH_VIEW_SIZES"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [100, 1_000, 5_000]

@@ -14,7 +14,6 @@ struct CostQueue {
 
     private(set) var entries: [Entry] = []
 
-    var isEmpty: Bool { entries.isEmpty }
     var min: Entry? { entries.first }
 
     mutating func removeAll() { entries.removeAll(keepingCapacity: true) }
