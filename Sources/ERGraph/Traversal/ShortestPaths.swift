@@ -85,12 +85,21 @@ public struct PathSearch: Sendable {
     public let graph: Graph
     let filter: TraversalFilter
     private var stamp: UInt32 = 0
-    private var forwardSeen: [UInt32]
-    private var backwardSeen: [UInt32]
-    private var forwardVia: [Int32]
-    private var forwardFrom: [Int32]
-    private var backwardVia: [Int32]
-    private var backwardTo: [Int32]
+    /// When each side last reached an entity (search stamps), side by side: the check every
+    /// scanned link makes, and the meeting check beside it, read one small record.
+    private struct Stamps {
+        var forward: UInt32 = 0
+        var backward: UInt32 = 0
+    }
+    /// The link and entity each side reached an entity through: written once per entity reached.
+    private struct Trail {
+        var forwardVia: Int32 = -1
+        var forwardFrom: Int32 = -1
+        var backwardVia: Int32 = -1
+        var backwardTo: Int32 = -1
+    }
+    private var stamps: [Stamps]
+    private var trails: [Trail]
     private var frontierA: [Int32] = []
     private var frontierB: [Int32] = []
     private var next: [Int32] = []
@@ -102,13 +111,8 @@ public struct PathSearch: Sendable {
         self.graph = graph
         filter = TraversalFilter(options, graph: graph)
         (forwardLists, backwardLists) = filter.adjacencyLists(in: graph)
-        let count = graph.entityCount
-        forwardSeen = [UInt32](repeating: 0, count: count)
-        backwardSeen = [UInt32](repeating: 0, count: count)
-        forwardVia = [Int32](repeating: -1, count: count)
-        forwardFrom = [Int32](repeating: -1, count: count)
-        backwardVia = [Int32](repeating: -1, count: count)
-        backwardTo = [Int32](repeating: -1, count: count)
+        stamps = [Stamps](repeating: Stamps(), count: graph.entityCount)
+        trails = [Trail](repeating: Trail(), count: graph.entityCount)
     }
 
     /// One shortest path, link-level: bidirectional breadth-first search expanding the smaller
@@ -117,13 +121,13 @@ public struct PathSearch: Sendable {
         if source == target { return Path(entities: [source], relationships: []) }
         if stamp == UInt32.max {
             stamp = 0
-            for index in forwardSeen.indices { forwardSeen[index] = 0; backwardSeen[index] = 0 }
+            for index in stamps.indices { stamps[index] = Stamps() }
         }
         stamp += 1
         let current = stamp
         let sourceIndex = Int(source.rawValue), targetIndex = Int(target.rawValue)
-        forwardSeen[sourceIndex] = current
-        backwardSeen[targetIndex] = current
+        stamps[sourceIndex].forward = current
+        stamps[targetIndex].backward = current
         frontierA.removeAll(keepingCapacity: true)
         frontierB.removeAll(keepingCapacity: true)
         frontierA.append(source.rawValue)
@@ -146,23 +150,23 @@ public struct PathSearch: Sendable {
                         let neighbor = Int(adjacency.neighbors[slot])
                         slot += 1
                         if forward {
-                            if forwardSeen[neighbor] == current { continue }
+                            if stamps[neighbor].forward == current { continue }
                             let link = adjacency.relationships[slot - 1]
                             if let usable, !usable[Int(link)] { continue }
                             if neighbor != targetIndex && neighbor != sourceIndex, let passable, !passable[neighbor] { continue }
-                            forwardSeen[neighbor] = current
-                            forwardVia[neighbor] = link
-                            forwardFrom[neighbor] = entity32
-                            if backwardSeen[neighbor] == current { meeting = neighbor; break frontierLoop }
+                            stamps[neighbor].forward = current
+                            trails[neighbor].forwardVia = link
+                            trails[neighbor].forwardFrom = entity32
+                            if stamps[neighbor].backward == current { meeting = neighbor; break frontierLoop }
                         } else {
-                            if backwardSeen[neighbor] == current { continue }
+                            if stamps[neighbor].backward == current { continue }
                             let link = adjacency.relationships[slot - 1]
                             if let usable, !usable[Int(link)] { continue }
                             if neighbor != targetIndex && neighbor != sourceIndex, let passable, !passable[neighbor] { continue }
-                            backwardSeen[neighbor] = current
-                            backwardVia[neighbor] = link
-                            backwardTo[neighbor] = entity32
-                            if forwardSeen[neighbor] == current { meeting = neighbor; break frontierLoop }
+                            stamps[neighbor].backward = current
+                            trails[neighbor].backwardVia = link
+                            trails[neighbor].backwardTo = entity32
+                            if stamps[neighbor].forward == current { meeting = neighbor; break frontierLoop }
                         }
                         next.append(Int32(neighbor))
                     }
@@ -177,16 +181,16 @@ public struct PathSearch: Sendable {
         var cursor = meeting
         while cursor != sourceIndex {
             entities.append(EntityIndex(cursor))
-            links.append(RelationshipIndex(forwardVia[cursor]))
-            cursor = Int(forwardFrom[cursor])
+            links.append(RelationshipIndex(trails[cursor].forwardVia))
+            cursor = Int(trails[cursor].forwardFrom)
         }
         entities.append(source)
         entities.reverse()
         links.reverse()
         cursor = meeting
         while cursor != targetIndex {
-            links.append(RelationshipIndex(backwardVia[cursor]))
-            cursor = Int(backwardTo[cursor])
+            links.append(RelationshipIndex(trails[cursor].backwardVia))
+            cursor = Int(trails[cursor].backwardTo)
             entities.append(EntityIndex(cursor))
         }
         return Path(entities: entities, relationships: links)
