@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ERQuery", targets: ["ERQuery"]),
         .library(name: "ERFormats", targets: ["ERFormats"]),
         .library(name: "ERRender", targets: ["ERRender"]),
+        .library(name: "ERAnswers", targets: ["ERAnswers"]),
         .executable(name: "ergraph", targets: ["ergraph"]),
     ],
     dependencies: [
@@ -24,7 +25,7 @@ let package = Package(
         // Readers and writers, one file per format (query results included).
         .target(
             name: "ERFormats",
-            dependencies: ["ERGraph", "ERQuery", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ERGraph", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The Graphviz C library (libgvc/libcgraph), linked in-process.
         .systemLibrary(
@@ -32,22 +33,25 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        // The bridge to Graphviz: everything that calls into the C library lives here.
-        .target(name: "ERRender", dependencies: ["ERGraph", "ERFormats", "CGraphviz"]),
+        // The bridge to Graphviz: the DOT document and writer, DOT import through cgraph, layout
+        // and rendering through gvc. Everything that calls into the C library lives here.
+        .target(name: "ERRender", dependencies: ["ERGraph", "CGraphviz"]),
+        // The presentation layer: every answer as a typed value with its text, JSON and CSV, the
+        // one wording of evidence, diagrams composed from views, opening datasets, path queries,
+        // the import and export registries. The CLI and any server sit on top of it.
+        .target(name: "ERAnswers", dependencies: ["ERGraph", "ERQuery", "ERFormats", "ERRender"]),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(
             name: "ergraph",
-            dependencies: [
-                "ERGraph", "ERQuery", "ERFormats", "ERRender",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["ERAnswers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Release-mode measurements of the store (make bench-store).
-        .executableTarget(name: "ergraph-bench", dependencies: ["ERGraph", "ERQuery", "ERFormats", "ERRender"]),
+        .executableTarget(name: "ergraph-bench", dependencies: ["ERAnswers", "ERGraph", "ERQuery", "ERFormats", "ERRender"]),
         .testTarget(name: "ERGraphTests", dependencies: ["ERGraph"]),
-        .testTarget(name: "ERQueryTests", dependencies: ["ERQuery", "ERFormats", "ERGraph"]),
+        .testTarget(name: "ERQueryTests", dependencies: ["ERQuery", "ERAnswers", "ERFormats", "ERGraph"]),
         .testTarget(name: "ERFormatsTests", dependencies: ["ERFormats", "ERGraph"]),
-        .testTarget(name: "ERRenderTests", dependencies: ["ERRender"]),
+        .testTarget(name: "ERRenderTests", dependencies: ["ERRender", "ERGraph"]),
+        .testTarget(name: "ERAnswersTests", dependencies: ["ERAnswers", "ERRender", "ERFormats", "ERGraph"]),
         // Runs the built executable; depending on it makes `swift test` build it.
         .testTarget(name: "ergraphTests", dependencies: ["ergraph"]),
     ],

@@ -77,7 +77,7 @@ public struct PreparedQuery: @unchecked Sendable {
         }
     }
 
-    /// The plan, step by step, as `--explain` prints it.
+    /// The plan, step by step, as an explanation prints it.
     public var explanation: String {
         var lines: [String] = []
         for (index, part) in parts.enumerated() {

@@ -1,12 +1,24 @@
 /// Why a query could not be read, planned or run, and where: `offset` counts Unicode scalars
 /// from the start of the query text, so the caret lands under the character at fault.
 public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What went wrong, where a caller may want to act on it rather than only print it.
+    public enum Reason: Equatable, Sendable {
+        /// Anything the message alone explains: syntax, an unknown name, a type error.
+        case general
+        /// The query uses `$name` and no value was given for it.
+        case missingParameter(String)
+        /// The query examined more links and entities than its work limit allows.
+        case workLimitReached(Int)
+    }
+
     public var offset: Int
     public var message: String
+    public var reason: Reason
 
-    public init(_ message: String, at offset: Int) {
+    public init(_ message: String, at offset: Int, reason: Reason = .general) {
         self.message = message
         self.offset = offset
+        self.reason = reason
     }
 
     public var description: String { "at offset \(offset): \(message)" }

@@ -40,12 +40,29 @@ public enum GraphvizFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Why Graphviz could not read, lay out or render a graph. The message is Graphviz's own,
+/// Why Graphviz could not read, lay out or render a graph. Messages are Graphviz's own,
 /// captured rather than left on standard error.
-public struct GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The DOT text could not be read; Graphviz's parser message (with its line).
+    case invalidDOT(String)
+    /// A layout or rendering failed; Graphviz's message.
+    case failed(String)
+    /// A layout in the worker process ran past its time limit and was stopped.
+    case layoutTimedOut(layout: GraphvizLayout, seconds: Int64)
+    /// The worker process could not be prepared, started or read.
+    case worker(String)
+
+    public var description: String {
+        switch self {
+        case let .invalidDOT(reason): "invalid DOT: \(reason)"
+        case let .failed(reason): reason
+        case let .layoutTimedOut(layout, seconds): "the \(layout.rawValue) layout took longer than \(seconds) s and was stopped"
+        case let .worker(reason): reason
+        }
+    }
+
+    /// The same text as ``description``.
+    public var message: String { description }
 }
 
 /// What a render produced: the bytes, and any warnings Graphviz gave.
@@ -100,7 +117,7 @@ public enum Graphviz {
             } catch let error as GraphvizError {
                 return .failure(error)
             } catch {
-                return .failure(GraphvizError("\(error)"))
+                return .failure(.failed("\(error)"))
             }
         }
         return try result.get()
@@ -125,7 +142,7 @@ public enum Graphviz {
             } catch let error as GraphvizError {
                 return .failure(error)
             } catch {
-                return .failure(GraphvizError("\(error)"))
+                return .failure(.failed("\(error)"))
             }
         }
         return try result.get()
@@ -162,7 +179,7 @@ public enum Graphviz {
 
     private static func context() throws(GraphvizError) -> OpaquePointer {
         if let sharedContext { return sharedContext }
-        guard let created = gvContext() else { throw GraphvizError("Graphviz could not start (gvContext failed)") }
+        guard let created = gvContext() else { throw .failed("Graphviz could not start (gvContext failed)") }
         sharedContext = created
         return created
     }
@@ -170,7 +187,7 @@ public enum Graphviz {
     /// agmemread on a NUL-terminated copy of the bytes, then the lexer reset. Returns the graph
     /// and the warnings the parser gave.
     private static func read(_ bytes: Data) throws(GraphvizError) -> (UnsafeMutablePointer<Agraph_t>, [String]) {
-        guard !bytes.contains(0) else { throw GraphvizError("invalid DOT: the text contains a NUL byte") }
+        guard !bytes.contains(0) else { throw .invalidDOT("the text contains a NUL byte") }
         var terminated = [UInt8](bytes)
         terminated.append(0)
         let graph = terminated.withUnsafeBufferPointer { buffer in
@@ -184,7 +201,7 @@ public enum Graphviz {
         guard let graph else {
             // Empty or comment-only input fails without a message (graphviz-notes §2.4 item 5).
             let reason = messages.errors.first ?? "no graph in the text (it is empty or only comments)"
-            throw GraphvizError("invalid DOT: \(reason)")
+            throw .invalidDOT(reason)
         }
         return (graph, messages.warnings)
     }
@@ -196,7 +213,7 @@ public enum Graphviz {
         defer { agclose(graph) }
         guard gvLayout(gvc, graph, layout.rawValue) == 0 else {
             let messages = endCapture()
-            throw GraphvizError(messages.errors.first ?? "layout '\(layout.rawValue)' failed")
+            throw .failed(messages.errors.first ?? "layout '\(layout.rawValue)' failed")
         }
         defer { gvFreeLayout(gvc, graph) }
         var output: UnsafeMutablePointer<CChar>?
@@ -205,7 +222,7 @@ public enum Graphviz {
         defer { gvFreeRenderData(output) }
         let messages = endCapture()
         guard status == 0, let output else {
-            throw GraphvizError(messages.errors.first ?? "rendering to \(format.rawValue) failed")
+            throw .failed(messages.errors.first ?? "rendering to \(format.rawValue) failed")
         }
         // Errors that Graphviz recovers from (a malformed HTML label falls back to plain text)
         // are passed on as warnings: the picture exists, but the caller should know.

@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs a layout in a child process, still through libgvc, so it can be stopped.
 ///
-/// Graphviz has no way to cancel a layout (graphviz-notes §2.4 item 11): neato on 10,000
+/// Graphviz has no way to cancel a layout (docs/GRAPHVIZ.md, "Cancelling"): neato on 10,000
 /// nodes ran past 300 s. fdp and sfdp also give different output on every call within one
-/// process (§2.8), but the same output in a fresh one. So large or force-directed layouts run
+/// process (docs/GRAPHVIZ.md, "Determinism"), but the same output in a fresh one. So large or force-directed layouts run
 /// in a worker: the `ergraph` binary itself, with a hidden subcommand that renders in-process.
 public enum GraphvizProcess {
     /// When a layout should leave the process: more than 2,000 entities for dot or neato, any
@@ -24,7 +24,7 @@ public enum GraphvizProcess {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw GraphvizError("cannot make a temporary folder for the layout: \(error.localizedDescription)")
+            throw .worker("cannot make a temporary folder for the layout: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("in.gv")
@@ -34,7 +34,7 @@ public enum GraphvizProcess {
             try Data(dot.utf8).write(to: input)
             _ = FileManager.default.createFile(atPath: messages.path, contents: nil)
         } catch {
-            throw GraphvizError("cannot write the layout's input: \(error.localizedDescription)")
+            throw .worker("cannot write the layout's input: \(error.localizedDescription)")
         }
         let process = Process()
         process.executableURL = worker
@@ -47,7 +47,7 @@ public enum GraphvizProcess {
             process.standardOutput = FileHandle.nullDevice
             try process.run()
         } catch {
-            throw GraphvizError("cannot start the layout worker \(worker.path): \(error.localizedDescription)")
+            throw .worker("cannot start the layout worker \(worker.path): \(error.localizedDescription)")
         }
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
@@ -59,7 +59,7 @@ public enum GraphvizProcess {
                 let grace = ContinuousClock.now + .seconds(2)
                 while process.isRunning && ContinuousClock.now < grace { Thread.sleep(forTimeInterval: 0.01) }
                 try? errorHandle.close()
-                throw GraphvizError("the \(layout.rawValue) layout took longer than \(timeout.components.seconds) s and was stopped")
+                throw .layoutTimedOut(layout: layout, seconds: timeout.components.seconds)
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
@@ -68,9 +68,9 @@ public enum GraphvizProcess {
             .split(separator: "\n").map(String.init)
         guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
             let reason = lines.first { !$0.hasPrefix("warning: ") }.map { $0.replacingOccurrences(of: "error: ", with: "") }
-            throw GraphvizError(reason ?? "the layout worker failed (status \(process.terminationStatus))")
+            throw .failed(reason ?? "the layout worker failed (status \(process.terminationStatus))")
         }
         let warnings = lines.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst("warning: ".count)) }
-        return Rendered(data: format == .pdf ? DiagramRenderer.withoutTimestamps(data) : data, warnings: warnings)
+        return Rendered(data: format == .pdf ? PDFTimestamps.removed(from: data) : data, warnings: warnings)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ERRender
+import ERAnswers
 import Foundation
 
 /// The `ergraph` command: one subcommand per question, each in its own file under Commands/.
@@ -58,6 +58,6 @@ struct VersionCommand: ParsableCommand {
         abstract: "Print ergraph's version and the version of the Graphviz library linked in.")
 
     func run() throws {
-        print("ergraph \(ERGraphCommand.version) (Graphviz \(GraphvizLibrary.version))")
+        print("ergraph \(ERGraphCommand.version) (Graphviz \(LayoutWorker.graphvizVersion))")
     }
 }

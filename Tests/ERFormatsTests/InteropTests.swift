@@ -94,8 +94,8 @@ struct InteropTests {
         }
     }
 
-    @Test("Neo4j CSV headers and Mermaid text")
-    func neo4jAndMermaid() throws {
+    @Test("Neo4j CSV headers")
+    func neo4jHeaders() throws {
         let graph = try Self.defaultGraph()
         let (entities, relationships) = Neo4jCSVWriter.write(graph)
         #expect(entities.hasPrefix("id:ID,:LABEL,"))
@@ -103,10 +103,6 @@ struct InteropTests {
         #expect(relationships.hasPrefix(":START_ID,:END_ID,:TYPE,id,"))
         #expect(relationships.contains("\nae-industrial,paragon-solutions,ACQUIRED,ae-industrial-acquired-paragon,"))
         #expect(entities.split(separator: "\n").count == graph.entityCount + 1)
-        let mermaid = MermaidWriter.write(graph)
-        #expect(mermaid.hasPrefix("flowchart LR\n"))
-        #expect(mermaid.contains("[\"Paragon Solutions\"]:::k_company"))
-        #expect(mermaid.split(separator: "\n").filter { $0.contains("-->") }.count == graph.relationshipCount)
     }
 
     @Test("malformed GraphML and JSON are clear errors")

@@ -1,3 +1,4 @@
+import ERAnswers
 import ERFormats
 import ERGraph
 import ERQuery

@@ -1,3 +1,4 @@
+import ERAnswers
 import ERFormats
 import ERGraph
 import ERQuery
@@ -219,7 +220,8 @@ struct QueryErrorTests {
         #expect(try error("MATCH (a)-[*1..5000]-(b) RETURN a").message.contains("at most 1000 hops"))
         #expect(try error("RETURN " + String(repeating: "(", count: 5000) + "1").message.contains("nests more than"))
         #expect(try error("WITH 1 + 1 RETURN 1").message.contains("needs a name"))
-        #expect(try error("RETURN $missing").message.contains("--param missing=VALUE"))
+        #expect(try error("RETURN $missing").message == "the parameter $missing has no value")
+        #expect(try error("RETURN $missing").reason == .missingParameter("missing"))
         #expect(try error("MATCH (n) RETURN count(n) + n.bad").message.contains("no entity has the property 'bad'"))
     }
 

@@ -64,18 +64,21 @@ struct QueryCLITests {
         #expect(budget.status == 1 && budget.stderr.contains("stopped after examining 1000"))
     }
 
-    @Test("--explain prints the plan; --file reads the query; --fold-contracts queries buyer → vendor links")
+    @Test("--explain prints the plan; --file reads the query; contracts are folded into buyer → vendor links unless kept")
     func explainFileFold() throws {
-        let plan = try cli.ergraph("query", "--explain", "MATCH (a {id: 'ice'})-[:awarded]->(c) RETURN c.id")
+        let plan = try cli.ergraph("query", "--explain", "MATCH (a {id: 'ice'})-[:awarded]->(c) RETURN c.id", "--keep-contract-nodes")
         #expect(plan.status == 0)
         #expect(plan.stdout.hasPrefix("MATCH\n  look up a by id = 'ice'\n  expand a -[:awarded]- c"))
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("q.cypher")
         try Data("// vendors ICE pays\nMATCH (:agency {id: 'ice'})-[:contracted]->(v) RETURN DISTINCT v.id AS vendor ORDER BY vendor\n".utf8).write(to: file)
-        let folded = try cli.ergraph("query", "--file", file.path, "--fold-contracts", "--format", "csv")
+        let folded = try cli.ergraph("query", "--file", file.path, "--format", "csv")
         #expect(folded.status == 0)
         #expect(folded.stdout == "vendor\nclearview-ai\nlexisnexis\npalantir\nparagon-solutions\n")
+        let kept = try cli.ergraph("query", "--file", file.path, "--format", "csv", "--keep-contract-nodes")
+        #expect(kept.status == 0)
+        #expect(kept.stdout == "vendor\n")
     }
 
     @Test("--render draws what the results bind; nothing half-written when the query fails")

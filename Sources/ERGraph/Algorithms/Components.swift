@@ -106,59 +106,10 @@ extension Graph {
 }
 
 extension Graph {
-    /// Strongly connected components: entities that reach each other along link directions.
-    ///
-    /// Tarjan's algorithm (Tarjan 1972), iterative so that long chains cannot overflow the
-    /// stack; O(V + E). Components are numbered in order of their lowest entity index, so the
-    /// labels are stable.
+    /// Strongly connected components: entities that reach each other along link directions
+    /// (``StronglyConnected``, Tarjan's algorithm over the outgoing lists); O(V + E). Components
+    /// are numbered in order of their lowest entity index, so the labels are stable.
     public func stronglyConnectedComponents() -> ComponentLabels {
-        let n = entityCount
-        var index = [Int32](repeating: -1, count: n)
-        var lowLink = [Int32](repeating: 0, count: n)
-        var onStack = [Bool](repeating: false, count: n)
-        var stack: [Int32] = []
-        var rawLabels = [Int32](repeating: -1, count: n)
-        var componentCount: Int32 = 0
-        var counter: Int32 = 0
-        var work: [(entity: Int, slot: Int)] = []
-        for start in 0..<n where index[start] < 0 {
-            index[start] = counter; lowLink[start] = counter; counter += 1
-            stack.append(Int32(start)); onStack[start] = true
-            work.append((start, Int(outgoing.offsets[start])))
-            while let (entity, slot) = work.last {
-                if slot < Int(outgoing.offsets[entity + 1]) {
-                    work[work.count - 1].slot += 1
-                    let next = Int(outgoing.neighbors[slot])
-                    if index[next] < 0 {
-                        index[next] = counter; lowLink[next] = counter; counter += 1
-                        stack.append(Int32(next)); onStack[next] = true
-                        work.append((next, Int(outgoing.offsets[next])))
-                    } else if onStack[next] {
-                        lowLink[entity] = min(lowLink[entity], index[next])
-                    }
-                    continue
-                }
-                work.removeLast()
-                if let parent = work.last?.entity { lowLink[parent] = min(lowLink[parent], lowLink[entity]) }
-                if lowLink[entity] == index[entity] {
-                    while let member = stack.popLast() {
-                        onStack[Int(member)] = false
-                        rawLabels[Int(member)] = componentCount
-                        if Int(member) == entity { break }
-                    }
-                    componentCount += 1
-                }
-            }
-        }
-        // Renumber by lowest member so the numbering does not depend on the search order.
-        var renumber = [Int32](repeating: -1, count: Int(componentCount))
-        var nextLabel: Int32 = 0
-        var labels = rawLabels
-        for entity in 0..<n {
-            let raw = Int(rawLabels[entity])
-            if renumber[raw] < 0 { renumber[raw] = nextLabel; nextLabel += 1 }
-            labels[entity] = renumber[raw]
-        }
-        return ComponentLabels(labels: labels, count: Int(componentCount))
+        StronglyConnected.components(of: outgoing)
     }
 }

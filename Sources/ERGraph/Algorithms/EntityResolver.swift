@@ -72,7 +72,7 @@ public struct EntityResolver: Sendable {
             let list = suggestions.map { "'\(graph.name(of: $0))' (id \(graph.id(of: $0)))" }
             return "unknown entity '\(text)'; did you mean one of \(list.joined(separator: ", "))?"
         case .notFound:
-            return "unknown entity '\(text)'; 'ergraph list' shows every entity"
+            return "unknown entity '\(text)': no entity has that id, name or alias"
         }
     }
 }

@@ -9,98 +9,72 @@ public struct HierarchyCycle: Hashable, Sendable {
 
 /// Finds loops in the hierarchy formed by the ``Vocabulary/hierarchicalKinds``.
 ///
-/// Every hierarchical link is read as "child → parent" (`part_of`, `subsidiary_of` and
-/// `merged_into` point that way already; `owns` and `acquired` point from parent to child and
-/// are reversed). Strongly connected components are found with Tarjan's algorithm (Tarjan 1972,
-/// "Depth-first search and linear graph algorithms"), iteratively so deep chains cannot
-/// overflow the stack; one shortest loop is then reported per component by breadth-first
-/// search. O(V + E) time and memory over the hierarchical links.
+/// Every hierarchical link is read as "child → parent", whichever way its kind is written
+/// (``Vocabulary/hierarchy``). Strongly connected components are found with
+/// ``StronglyConnected`` over the entities that have a parent link; one shortest loop is then
+/// reported per component by breadth-first search. O(V + E) over the hierarchical links.
 public enum HierarchyCycles {
-    public static func find(in graph: Graph) -> [HierarchyCycle] {
-        let reversedKinds: Set<String> = ["owns", "acquired"]
-        var parentLinks: [Int32: [(parent: Int32, relationship: Int32)]] = [:]
-        for relationship in graph.relationshipIndices {
-            let kind = graph.kind(of: relationship)
-            guard Vocabulary.hierarchicalKinds.contains(kind) else { continue }
-            var child = graph.from(relationship).rawValue
-            var parent = graph.to(relationship).rawValue
-            if reversedKinds.contains(kind) { swap(&child, &parent) }
-            parentLinks[child, default: []].append((parent, relationship.rawValue))
-        }
-        guard !parentLinks.isEmpty else { return [] }
+    /// The hierarchy's child → parent lists over dense local node numbers.
+    private struct ParentLists: SuccessorLists {
+        var entities: [Int32] = []
+        var localIndex: [Int32: Int] = [:]
+        var parents: [[(parent: Int, relationship: Int32)]] = []
 
-        let components = stronglyConnected(nodes: parentLinks.keys.sorted(), links: parentLinks)
+        mutating func node(_ entity: Int32) -> Int {
+            if let known = localIndex[entity] { return known }
+            localIndex[entity] = entities.count
+            entities.append(entity)
+            parents.append([])
+            return entities.count - 1
+        }
+
+        var nodeCount: Int { entities.count }
+        func successorCount(of node: Int) -> Int { parents[node].count }
+        func successor(of node: Int, at position: Int) -> Int { parents[node][position].parent }
+    }
+
+    public static func find(in graph: Graph) -> [HierarchyCycle] {
+        var lists = ParentLists()
+        // Children in entity order, so local numbers (and so the search) follow entity order.
+        var links: [(child: Int32, parent: Int32, relationship: Int32)] = []
+        for relationship in graph.relationshipIndices {
+            guard let ends = Vocabulary.childAndParent(kind: graph.kind(of: relationship), from: graph.from(relationship).rawValue,
+                                                       to: graph.to(relationship).rawValue) else { continue }
+            links.append((ends.child, ends.parent, relationship.rawValue))
+        }
+        guard !links.isEmpty else { return [] }
+        for child in Set(links.map(\.child)).sorted() { _ = lists.node(child) }
+        for link in links {
+            let child = lists.node(link.child), parent = lists.node(link.parent)
+            lists.parents[child].append((parent, link.relationship))
+        }
+
+        let labels = StronglyConnected.components(of: lists)
+        var members = [[Int]](repeating: [], count: labels.count)
+        for node in 0..<lists.nodeCount { members[Int(labels.labels[node])].append(node) }
         var cycles: [HierarchyCycle] = []
-        for component in components {
-            let members = Set(component)
-            guard let root = component.min() else { continue }
-            let selfLoop = parentLinks[root]?.first { $0.parent == root }
-            if component.count == 1 && selfLoop == nil { continue }
+        for component in members {
+            guard let root = component.min(by: { lists.entities[$0] < lists.entities[$1] }) else { continue }
+            let selfLoop = lists.parents[root].first { $0.parent == root }
             if let selfLoop {
-                cycles.append(HierarchyCycle(entities: [EntityIndex(root)],
+                cycles.append(HierarchyCycle(entities: [EntityIndex(lists.entities[root])],
                                              relationships: [RelationshipIndex(selfLoop.relationship)]))
                 continue
             }
-            if let cycle = shortestLoop(from: root, within: members, links: parentLinks) {
-                cycles.append(cycle)
-            }
+            guard component.count > 1 else { continue }
+            if let cycle = shortestLoop(from: root, within: Set(component), lists: lists) { cycles.append(cycle) }
         }
-        return cycles.sorted { $0.entities.first! < $1.entities.first! }
+        return cycles.sorted { ($0.entities.first?.rawValue ?? 0) < ($1.entities.first?.rawValue ?? 0) }
     }
 
-    private static func stronglyConnected(nodes: [Int32],
-                                          links: [Int32: [(parent: Int32, relationship: Int32)]]) -> [[Int32]] {
-        var index: [Int32: Int] = [:]
-        var lowLink: [Int32: Int] = [:]
-        var onStack: Set<Int32> = []
-        var stack: [Int32] = []
-        var components: [[Int32]] = []
-        var counter = 0
-        for start in nodes where index[start] == nil {
-            var work: [(node: Int32, next: Int)] = [(start, 0)]
-            index[start] = counter; lowLink[start] = counter; counter += 1
-            stack.append(start); onStack.insert(start)
-            while let (node, next) = work.last {
-                let successors = links[node] ?? []
-                if next < successors.count {
-                    work[work.count - 1].next += 1
-                    let successor = successors[next].parent
-                    if index[successor] == nil {
-                        index[successor] = counter; lowLink[successor] = counter; counter += 1
-                        stack.append(successor); onStack.insert(successor)
-                        work.append((successor, 0))
-                    } else if onStack.contains(successor) {
-                        lowLink[node] = min(lowLink[node]!, index[successor]!)
-                    }
-                    continue
-                }
-                work.removeLast()
-                if let parent = work.last?.node {
-                    lowLink[parent] = min(lowLink[parent]!, lowLink[node]!)
-                }
-                if lowLink[node] == index[node] {
-                    var component: [Int32] = []
-                    while let member = stack.popLast() {
-                        onStack.remove(member)
-                        component.append(member)
-                        if member == node { break }
-                    }
-                    components.append(component)
-                }
-            }
-        }
-        return components
-    }
-
-    private static func shortestLoop(from root: Int32, within members: Set<Int32>,
-                                     links: [Int32: [(parent: Int32, relationship: Int32)]]) -> HierarchyCycle? {
-        var cameFrom: [Int32: (previous: Int32, relationship: Int32)] = [:]
-        var frontier: [Int32] = [root]
-        var closing: (node: Int32, relationship: Int32)?
+    private static func shortestLoop(from root: Int, within members: Set<Int>, lists: ParentLists) -> HierarchyCycle? {
+        var cameFrom: [Int: (previous: Int, relationship: Int32)] = [:]
+        var frontier: [Int] = [root]
+        var closing: (node: Int, relationship: Int32)?
         search: while !frontier.isEmpty {
-            var next: [Int32] = []
+            var next: [Int] = []
             for node in frontier {
-                for link in links[node] ?? [] where members.contains(link.parent) {
+                for link in lists.parents[node] where members.contains(link.parent) {
                     if link.parent == root { closing = (node, link.relationship); break search }
                     if cameFrom[link.parent] == nil {
                         cameFrom[link.parent] = (node, link.relationship)
@@ -115,12 +89,12 @@ public enum HierarchyCycles {
         var relationships: [RelationshipIndex] = [RelationshipIndex(closing.relationship)]
         var node = closing.node
         while node != root {
-            entities.append(EntityIndex(node))
+            entities.append(EntityIndex(lists.entities[node]))
             guard let step = cameFrom[node] else { return nil }
             relationships.append(RelationshipIndex(step.relationship))
             node = step.previous
         }
-        entities.append(EntityIndex(root))
+        entities.append(EntityIndex(lists.entities[root]))
         // Walked backwards from the closing link; put the loop in child → parent order from the root.
         return HierarchyCycle(entities: entities.reversed(), relationships: relationships.reversed())
     }

@@ -40,7 +40,7 @@ extension Graph {
     public func moneyGroups(by grouping: MoneyGrouping, asOf date: PartialDate? = nil) -> [MoneyGroup] {
         // Contracts written as links, and payments (FollowTheMoney's Payment): both carry money
         // from a payer to a recipient.
-        let moneyKinds: Set<String> = ["contracted", "paid"]
+        let moneyKinds = RelationshipKinds.money
         var contractLinks: [RelationshipIndex] = []
         var byContractID: [String: RelationshipIndex] = [:]
         for link in relationshipIndices where moneyKinds.contains(kind(of: link)) {

@@ -18,15 +18,13 @@ public struct OwnershipChains: Sendable {
 
 extension Graph {
     /// The links that make `child` part of, or owned by, another entity, read child → parent
-    /// (`owns` and `acquired` point parent → child and are read backwards), in link order.
+    /// (``Vocabulary/hierarchy`` says which way each kind is written), in link order.
     public func parentLinks(of child: EntityIndex, asOf date: PartialDate? = nil) -> [OwnershipStep] {
         var steps: [OwnershipStep] = []
         forEachLink(of: child, direction: .both) { link, other in
-            let kind = kind(of: link)
-            guard Vocabulary.hierarchicalKinds.contains(kind) else { return }
+            guard let ends = Vocabulary.childAndParent(kind: kind(of: link), from: from(link), to: to(link)) else { return }
             if let date, !validity(of: link).isValid(at: date) { return }
-            let upward = (kind == "owns" || kind == "acquired") ? to(link) == child : from(link) == child
-            if upward && other != child { steps.append(OwnershipStep(child: child, parent: other, relationship: link)) }
+            if ends.child == child && other != child { steps.append(OwnershipStep(child: child, parent: other, relationship: link)) }
         }
         return steps
     }

@@ -111,7 +111,7 @@ public struct GraphAssembler: Sendable {
                 for (position, citation) in relationship.citations.enumerated() where citation.quote == nil {
                     diagnostics.append(.error(
                         "relationship '\(relationship.id)' cites '\(citation.source)' without a quote; "
-                            + "--strict asks for the words that support each link",
+                            + "strict checking asks for the words that support each link",
                         at: record.locations["sources[\(position)].source"]))
                 }
             }

@@ -43,10 +43,6 @@ public struct Vocabulary: Hashable, Sendable {
         return true
     }
 
-    /// Kinds of link along which one entity owns or contains another: the chains that
-    /// ownership questions follow and cycle checks guard.
-    public static let hierarchicalKinds: Set<String> = ["part_of", "owns", "acquired", "merged_into", "subsidiary_of"]
-
     /// The vocabulary every dataset starts with.
     public static let builtIn = Vocabulary(
         entityKinds: [

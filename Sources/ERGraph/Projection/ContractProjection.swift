@@ -35,7 +35,7 @@ public struct ProjectedGraph: Sendable {
 public enum ContractProjection {
     static let foldedKinds: Set<String> = ["awarded", "awarded_to", "covers", "benefits", "order_under", "follows_on"]
 
-    public static func collapse(_ graph: Graph, contractKind: String = "contract") -> ProjectedGraph {
+    public static func collapse(_ graph: Graph, contractKind: String = EntityKinds.contract) -> ProjectedGraph {
         var plans: [EntityIndex: Plan] = [:]
         for entity in graph.entityIndices where graph.kind(of: entity) == contractKind {
             if let plan = Plan(contract: entity, in: graph, contractKind: contractKind) {
@@ -92,11 +92,11 @@ public enum ContractProjection {
                 let kind = graph.kind(of: link)
                 let outgoing = graph.from(link) == contract
                 switch (kind, outgoing) {
-                case ("awarded", false): buyers.append((other, link))
-                case ("awarded_to", true): vendors.append((other, link))
-                case ("covers", true): products.append((other, link))
-                case ("benefits", true): units.append((other, link))
-                case ("order_under", true), ("follows_on", true):
+                case (RelationshipKinds.awarded, false): buyers.append((other, link))
+                case (RelationshipKinds.awardedTo, true): vendors.append((other, link))
+                case (RelationshipKinds.covers, true): products.append((other, link))
+                case (RelationshipKinds.benefits, true): units.append((other, link))
+                case (RelationshipKinds.orderUnder, true), ("follows_on", true):
                     // Only links to another contract fold into a property; others stay links.
                     if graph.kind(of: other) == contractKind { contractLinks.append((kind, other, link)) }
                 default: break
@@ -127,12 +127,12 @@ public enum ContractProjection {
             for (buyer, _) in buyers {
                 for (vendor, _) in vendors {
                     let id = single ? record.id : "\(record.id):\(graph.id(of: buyer))->\(graph.id(of: vendor))"
-                    links.append(Relationship(id: id, kind: "contracted", from: graph.id(of: buyer), to: graph.id(of: vendor),
+                    links.append(Relationship(id: id, kind: RelationshipKinds.contracted, from: graph.id(of: buyer), to: graph.id(of: vendor),
                                               validity: record.validity, amounts: record.amounts, events: record.events,
                                               properties: properties, citations: citations))
                 }
                 for (product, link) in products {
-                    links.append(Relationship(id: "\(record.id):bought:\(graph.id(of: product))", kind: "bought",
+                    links.append(Relationship(id: "\(record.id):bought:\(graph.id(of: product))", kind: RelationshipKinds.bought,
                                               from: graph.id(of: buyer), to: graph.id(of: product),
                                               validity: record.validity, properties: ["contract": .text(record.id)],
                                               citations: graph.relationship(link).citations))

@@ -11,7 +11,7 @@ public struct Neighbor: Hashable, Sendable {
 extension Graph {
     /// Every entity within `depth` links of `start`, nearest first: breadth-first search,
     /// O(V + E) over the part of the graph it reaches. Entities that may not be passed
-    /// (`--through`, `--avoid`, `--max-degree`) are listed when reached but not expanded.
+    /// (intermediate kinds, avoided entities, the largest degree) are listed when reached but not expanded.
     public func neighborhood(of start: EntityIndex, depth: Int,
                              options: TraversalOptions = TraversalOptions()) -> [Neighbor] {
         guard depth > 0 else { return [] }

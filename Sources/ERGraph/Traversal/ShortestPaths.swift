@@ -9,8 +9,8 @@
 ///   shortest; O(V + E) plus the size of the answer (networkx's `all_shortest_paths`, but
 ///   telling parallel links apart).
 ///
-/// The ends of a path are exempt from the constraints on entities (`--through`, `--avoid`,
-/// `--max-degree`); the entities in between must meet them.
+/// The ends of a path are exempt from the constraints on entities (intermediate kinds, avoided
+/// entities, the largest degree); the entities in between must meet them.
 extension Graph {
     public func shortestPath(from source: EntityIndex, to target: EntityIndex,
                              options: TraversalOptions = TraversalOptions()) -> Path? {

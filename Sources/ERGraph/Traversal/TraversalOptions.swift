@@ -2,16 +2,16 @@
 public struct TraversalOptions: Sendable, Equatable {
     /// `.outgoing` follows links along their direction; `.both` (the default) ignores it.
     public var direction: Direction
-    /// Only links of these kinds (`--via`); nil allows all.
+    /// Only links of these kinds; nil allows all.
     public var relationshipKinds: Set<String>?
-    /// Only entities of these kinds in the middle of a path (`--through`); the ends are exempt.
+    /// Only entities of these kinds in the middle of a path; the ends are exempt.
     public var intermediateKinds: Set<String>?
-    /// Entities a path may not pass through (`--avoid`).
+    /// Entities a path may not pass through.
     public var avoid: Set<EntityIndex>
-    /// Entities with more links than this are not passed through (`--max-degree`): hubs such as
+    /// Entities with more links than this are not passed through: hubs such as
     /// a large agency connect everything and explain nothing.
     public var maxDegree: Int?
-    /// Only links (and entities) valid at this date (`--as-of`), in the sense of ``Validity/isValid(at:)``.
+    /// Only links (and entities) valid at this date, in the sense of ``Validity/isValid(at:)``.
     public var asOf: PartialDate?
 
     public init(direction: Direction = .both, relationshipKinds: Set<String>? = nil,

@@ -12,10 +12,10 @@ public enum WeightError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .missingCosts(kinds, links):
             "no cost given for \(kinds.count == 1 ? "kind" : "kinds") \(kinds.joined(separator: ", ")) (\(links) link\(links == 1 ? "" : "s")); "
-                + "give each a cost, or leave them out with --via"
+                + "give each a cost, or leave those kinds out of the search"
         case let .missingProperty(name, links, examples):
             "\(links) link\(links == 1 ? " has" : "s have") no numeric '\(name)' (\(examples.joined(separator: ", "))\(links > examples.count ? ", …" : "")); "
-                + "restrict the search with --via to kinds of link that have it"
+                + "restrict the search to kinds of link that have it"
         case let .negative(relationship, weight):
             "link '\(relationship)' has the negative weight \(Self.format(weight)); shortest paths need weights of zero or more"
         }
@@ -60,7 +60,7 @@ public struct LinkWeights: Sendable {
         }
     }
 
-    /// A cost per relationship kind (`--cost owns=1,contracted=2`). Every kind the search may
+    /// A cost per relationship kind (owns = 1, contracted = 2). Every kind the search may
     /// use must be given one.
     public static func costs(_ costs: [String: Double], in graph: Graph,
                              options: TraversalOptions) throws(WeightError) -> LinkWeights {

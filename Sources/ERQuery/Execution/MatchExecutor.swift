@@ -215,7 +215,8 @@ final class WorkBudget {
         spent &+= amount
         if spent > limit {
             throw QueryError("the query stopped after examining \(limit) links and entities: bound the pattern "
-                             + "(an id or name, a label, fewer hops, a LIMIT) or raise --max-work", at: offset)
+                             + "(an id or name, a label, fewer hops, a LIMIT) or allow more work", at: offset,
+                             reason: .workLimitReached(limit))
         }
     }
 }

@@ -56,7 +56,7 @@ struct ExpressionCompiler {
         case let .parameter(name, offset):
             return { _, context in
                 guard let value = context.parameters[name] else {
-                    throw QueryError("the parameter $\(name) has no value: give it with --param \(name)=VALUE", at: offset)
+                    throw QueryError("the parameter $\(name) has no value", at: offset, reason: .missingParameter(name))
                 }
                 return value
             }

@@ -90,7 +90,7 @@ public enum Value: Hashable, Sendable {
     /// Partial dates compare at the coarser of their two precisions, which is the model's
     /// reading of a date as the span it names: `2024-09 < 2025`, and `2025-03 <= 2025` (it lies
     /// within 2025), but not `2025-03 < 2025`. So `r.start <= date('2025')` is "started by
-    /// 2025" exactly as `--as-of 2025` reads it.
+    /// 2025" exactly as a traversal "as of 2025" reads it.
     public static func compare(_ lhs: Value, _ rhs: Value) -> Int? {
         switch (lhs, rhs) {
         case let (.integer(a), .integer(b)): return a < b ? -1 : (a > b ? 1 : 0)

@@ -1,7 +1,5 @@
 import ArgumentParser
-import ERFormats
-import ERGraph
-import ERRender
+import ERAnswers
 import Foundation
 
 /// `ergraph export`: write the graph in a format other tools read.
@@ -11,10 +9,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the graph in a format other tools read.",
         discussion: ExportCommand.formatList)
 
-    /// Built from the exporters, so a new format documents itself.
+    /// Built from the registry, so a new format documents itself.
     static var formatList: String {
-        var lines = ["Formats:", "  dot: exactly the DOT that 'render' lays out"]
-        for exporter in ExportFormats.all { lines.append("  \(exporter.name): \(exporter.summary)") }
+        var lines = ["Formats:"]
+        for format in ExportRegistry.all { lines.append("  \(format.name): \(format.summary)") }
         lines.append("Every export is deterministic: the same data gives the same bytes. csv writes two files, "
                      + "FILE.entities.csv and FILE.relationships.csv, from the stem of -o.")
         return lines.joined(separator: "\n")
@@ -29,44 +27,28 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "For dot: the diagram's title.") var title: String?
 
     func validate() throws {
-        guard format == "dot" || ExportFormats.named(format) != nil else {
-            let names = ["dot"] + ExportFormats.all.map { $0.name }
+        guard ExportRegistry.named(format) != nil else {
+            let names = ExportRegistry.names
             throw ValidationError("unknown export format '\(format)'\(Suggestions.didYouMean(format, among: names)); "
                                   + "choose one of \(names.joined(separator: ", "))")
         }
     }
 
     func run() throws {
-        let graph = try graphOptions.load()
-        var files: [ExportFile]
-        if format == "dot" {
-            let diagram = DiagramComposer(options: .init(title: title, clusterBy: clusterBy)).compose(.whole(graph), of: graph)
-            for warning in diagram.warnings { Terminal.standardError("ergraph: warning: \(warning)") }
-            files = [ExportFile(part: "", data: Data(diagram.dot.utf8))]
-        } else if let exporter = ExportFormats.named(format) {
-            files = try exporter.export(graph)
-        } else {
-            files = []
-        }
+        let graph = try graphOptions.open().graph
+        guard let exporter = ExportRegistry.named(format) else { return }
+        let written = try exporter.write(graph, ExportOptions(title: title, clusterBy: clusterBy))
+        for warning in written.warnings { Terminal.warning(warning) }
         guard let output else {
-            guard files.count == 1 else {
-                throw CommandFailure.usage("\(format) writes \(files.count) files: name them with -o FILE")
+            guard written.files.count == 1 else {
+                throw CommandFailure.usage("\(format) writes \(written.files.count) files: name them with -o FILE")
             }
-            FileHandle.standardOutput.write(files[0].data)
+            FileHandle.standardOutput.write(written.files[0].data)
             return
         }
-        for file in files {
-            var path = output
-            if !file.part.isEmpty {
-                let url = URL(fileURLWithPath: output)
-                let stem = url.pathExtension.isEmpty ? url : url.deletingPathExtension()
-                path = stem.path + "." + file.part + ".csv"
-            }
-            do {
-                try AtomicFile.write(file.data, to: path)
-            } catch {
-                throw CommandFailure.data(error.description)
-            }
+        for file in written.files {
+            let path = OutputFiles.path(for: file, output: output)
+            try Terminal.answering { () throws(AnswerError) in try OutputFiles.write(file.data, to: path) }
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ERGraph
+import ERAnswers
 
 /// How far and which way `neighbors` walks.
 enum WalkDirection: String, ExpressibleByArgument, CaseIterable {
@@ -30,49 +30,16 @@ struct NeighborsCommand: ParsableCommand {
     var render: String?
     @OptionGroup(title: "Drawing (with --render)") var diagram: DiagramArguments
 
-    struct Row: Encodable {
-        var id: String
-        var name: String
-        var kind: String
-        var depth: Int
-        var via: String
-        var relationship: String
-        var relationshipKind: String
-    }
-
     func validate() throws {
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
     }
 
     func run() throws {
-        let context = try TraversalGraph(graphOptions: graphOptions, keepContractNodes: traversal.keepContractNodes)
-        let graph = context.graph
-        let start = try context.entity(named: entity)
-        let options = try traversal.options(for: graph, direction: direction.direction)
-        let found = graph.neighborhood(of: start, depth: depth, options: options)
-        let rows = found.map { neighbor in
-            Row(id: graph.id(of: neighbor.entity), name: graph.name(of: neighbor.entity), kind: graph.kind(of: neighbor.entity),
-                depth: neighbor.depth, via: graph.id(of: neighbor.via), relationship: graph.id(of: neighbor.relationship),
-                relationshipKind: graph.kind(of: neighbor.relationship))
-        }
-        switch format {
-        case .json:
-            print(try Terminal.json(rows))
-        case .csv:
-            print(Table.csv(["depth", "id", "name", "kind", "via", "relationship", "relationship_kind"],
-                            rows.map { [String($0.depth), $0.id, $0.name, $0.kind, $0.via, $0.relationship, $0.relationshipKind] }),
-                  terminator: "")
-        case .text:
-            print("\(rows.count) entit\(rows.count == 1 ? "y" : "ies") within \(depth) link\(depth == 1 ? "" : "s") of \(graph.name(of: start))")
-            print(Table.text(rows.map { row in
-                let arrow = graph.index(ofEntity: row.via).map { graph.name(of: $0) } ?? row.via
-                return ["\(row.depth)", row.name, row.kind, "\(row.relationshipKind.replacingOccurrences(of: "_", with: " ")) from \(arrow)"]
-            }))
-        }
-        if let render {
-            let view = GraphView.induced(graph, entities: [start] + found.map(\.entity), options: options, focus: start)
-            try diagram.draw(view, of: graph, to: render,
-                             subtitle: "within \(depth) link\(depth == 1 ? "" : "s") of \(graph.name(of: start))")
-        }
+        let opened = try graphOptions.open()
+        let query = NeighborhoodQuery(entity: entity, depth: depth, constraints: traversal.constraints(direction: direction.direction),
+                                      keepContractNodes: traversal.keepContractNodes)
+        let result = try Terminal.answering { () throws(AnswerError) in try query.run(on: opened) }
+        try Terminal.print(result.answer, as: format)
+        if let render { try diagram.draw(result.view, of: result.context.graph, to: render, subtitle: result.subtitle) }
     }
 }

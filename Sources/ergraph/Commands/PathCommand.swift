@@ -1,6 +1,5 @@
 import ArgumentParser
-import ERFormats
-import ERGraph
+import ERAnswers
 import Foundation
 
 /// `ergraph path FROM TO`: how two entities are connected, hop by hop, with the evidence.
@@ -49,8 +48,8 @@ struct PathCommand: ParsableCommand {
     func validate() throws {
         if pairs == nil && (from == nil || to == nil) { throw ValidationError("give FROM and TO, or --pairs FILE") }
         if pairs != nil && (from != nil || to != nil) { throw ValidationError("give FROM and TO, or --pairs FILE, not both") }
-        if pairs != nil && (allShortest || k != nil || all || weight != nil || cost != nil || render != nil) {
-            throw ValidationError("--pairs answers one shortest path per pair: it does not combine with --all-shortest, --k, --all, --weight, --cost or --render")
+        if pairs != nil && (allShortest || k != nil || all || render != nil) {
+            throw ValidationError("--pairs answers one shortest (or, with --weight or --cost, cheapest) path per pair: it does not combine with --all-shortest, --k, --all or --render")
         }
         let modes = [allShortest, k != nil, all].filter { $0 }.count
         if modes > 1 { throw ValidationError("choose one of --all-shortest, --k and --all") }
@@ -78,124 +77,71 @@ struct PathCommand: ParsableCommand {
         return costs
     }
 
+    /// The question as the presentation layer asks it.
+    var query: PathQuery {
+        let mode: PathQuery.Mode
+        if let k {
+            mode = .kShortest(count: k, parallelLinksApart: parallel)
+        } else if allShortest {
+            mode = .allShortest(limit: limit)
+        } else if all {
+            mode = .all(maxHops: maxHops, limit: limit)
+        } else {
+            mode = .shortest
+        }
+        var weighting = PathQuery.Weighting.hops
+        if let weight { weighting = .property(weight) }
+        if let cost, let costs = try? Self.parseCosts(cost) { weighting = .costs(costs) }
+        return PathQuery(from: from ?? "", to: to ?? "", mode: mode, weighting: weighting,
+                         constraints: traversal.constraints(direction: directed ? .outgoing : .both),
+                         keepContractNodes: traversal.keepContractNodes)
+    }
+
     func run() throws {
-        let context = try TraversalGraph(graphOptions: graphOptions, keepContractNodes: traversal.keepContractNodes)
-        let graph = context.graph
+        let opened = try graphOptions.open()
         if let pairs {
-            try answerPairs(pairs, context: context)
+            try answerPairs(pairs, opened: opened)
             return
         }
-        let source = try context.entity(named: from ?? "")
-        let target = try context.entity(named: to ?? "")
-        let options = try traversal.options(for: graph, direction: directed ? .outgoing : .both)
-
-        var weights: LinkWeights?
-        do {
-            if let weight { weights = try LinkWeights.property(weight, in: graph, options: options) }
-            if let cost { weights = try LinkWeights.costs(try Self.parseCosts(cost), in: graph, options: options) }
-        } catch let error as WeightError {
-            throw CommandFailure.usage(error.description)
+        let query = self.query
+        let result = try Terminal.answering { () throws(AnswerError) in try query.run(on: opened) }
+        if result.paths.isEmpty {
+            if format == .json { try Terminal.print(result.answer, as: .json) }
+            throw CommandFailure(query.noPathError(result))
         }
-
-        let paths: [Path]
-        if let k {
-            paths = graph.kShortestPaths(from: source, to: target, k: k, weights: weights, options: options,
-                                         distinct: parallel ? .links : .entities)
-        } else if allShortest {
-            paths = graph.allShortestPaths(from: source, to: target, options: options, limit: limit)
-        } else if all {
-            paths = graph.simplePaths(from: source, to: target, maxHops: maxHops, limit: limit, options: options)
-        } else if let weights {
-            paths = graph.cheapestPath(from: source, to: target, weights: weights, options: options).map { [$0] } ?? []
-        } else {
-            paths = graph.shortestPath(from: source, to: target, options: options).map { [$0] } ?? []
-        }
-
-        let routes = k != nil && !parallel
-        let report = PathReport(graph: graph, from: source, to: target, paths: paths,
-                                parallelLinks: routes ? { graph.parallelLinks(of: $0, options: options) } : nil)
-        if paths.isEmpty {
-            var reasons: [String] = []
-            if directed { reasons.append("following link directions") }
-            if let asOf = traversal.asOf { reasons.append("as of \(asOf)") }
-            if traversal.via != nil || traversal.through != nil || traversal.avoid != nil || traversal.maxDegree != nil {
-                reasons.append("with the given constraints")
-            }
-            if all { reasons.append("within \(maxHops) hops") }
-            let qualifier = reasons.isEmpty ? "" : " " + reasons.joined(separator: ", ")
-            if format == .json { print(try report.json()) }
-            throw CommandFailure.data("no path from \(graph.name(of: source)) to \(graph.name(of: target))\(qualifier)")
-        }
-        switch format {
-        case .text: print(report.text(graph: graph))
-        case .json: print(try report.json())
-        case .csv: print(report.csv(), terminator: "")
-        }
+        try Terminal.print(result.answer, as: format)
         if let render {
-            try diagram.draw(.paths(graph, paths), of: graph, to: render,
-                             subtitle: "how \(graph.name(of: source)) connects to \(graph.name(of: target))")
+            let graph = result.context.graph
+            try diagram.draw(.paths(graph, result.paths), of: graph, to: render,
+                             subtitle: "how \(graph.name(of: result.source)) connects to \(graph.name(of: result.target))")
         }
     }
 
-    /// Every pair of the file through one reusable search: the graph is loaded once.
-    private func answerPairs(_ path: String, context: TraversalGraph) throws {
-        let graph = context.graph
+    /// Every pair of the file through one reusable search and one name index: the graph is
+    /// loaded once, and a pair costs a search.
+    private func answerPairs(_ path: String, opened: OpenedGraph) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure.data("cannot read \(path): no such file or not readable")
         }
-        let records: [CSVRecord]
-        do {
-            records = try CSVReader().records(data)
-        } catch {
-            throw CommandFailure.data("\(path):\(error.line):\(error.column): \(error.message)")
-        }
-        guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
-              let sourceColumn = header.firstIndex(of: "source"), let targetColumn = header.firstIndex(of: "target") else {
-            throw CommandFailure.data("\(path):1: expected a header with columns source,target")
-        }
-        var search = PathSearch(graph: graph, options: try traversal.options(for: graph, direction: directed ? .outgoing : .both))
+        let query = self.query
+        var batch = try Terminal.answering { () throws(AnswerError) in try PathPairs(query: query, on: opened) }
+        let pairs = try Terminal.answering { () throws(AnswerError) in try PathPairs.pairs(in: data, name: path) }
         var unresolved = 0
-        if format == .csv { print("source,target,length,entities,relationships") }
-        for record in records.dropFirst() {
-            guard record.fields.count > max(sourceColumn, targetColumn) else {
-                Terminal.error("\(path):\(record.line): expected the source and target columns")
-                unresolved += 1
-                continue
-            }
-            let names = (record.fields[sourceColumn], record.fields[targetColumn])
-            let source: EntityIndex, target: EntityIndex
+        var output = format == .csv ? PathPairs.csvHeader.joined(separator: ",") + "\n" : ""
+        for pair in pairs {
             do {
-                source = try context.entity(named: names.0)
-                target = try context.entity(named: names.1)
-            } catch let failure as CommandFailure {
-                Terminal.error("\(path):\(record.line): \(failure.message)")
+                output += try PathPairs.write(try batch.answer(from: pair.source, to: pair.target), as: format)
+            } catch let error as AnswerError {
+                Terminal.error("\(path):\(pair.line): \(CommandFailure(error).message)")
                 unresolved += 1
-                continue
             }
-            let found = search.shortestPath(from: source, to: target)
-            let entities = found?.entities.map { graph.id(of: $0) } ?? []
-            let links = found?.relationships.map { graph.id(of: $0) } ?? []
-            switch format {
-            case .csv:
-                print([graph.id(of: source), graph.id(of: target), found.map { String($0.length) } ?? "",
-                       entities.joined(separator: " "), links.joined(separator: " ")].map(CSVField.escape).joined(separator: ","))
-            case .json:
-                struct Answer: Encodable { var from: String; var to: String; var length: Int?; var entities: [String]; var relationships: [String] }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let answer = Answer(from: graph.id(of: source), to: graph.id(of: target), length: found?.length,
-                                    entities: entities, relationships: links)
-                print(String(decoding: try encoder.encode(answer), as: UTF8.self))
-            case .text:
-                if let found {
-                    let report = PathReport(graph: graph, from: source, to: target, paths: [found])
-                    let line = report.paths.first.map { PathReport.arrows($0, graph: graph) } ?? ""
-                    print("\(graph.name(of: source)) → \(graph.name(of: target)): \(found.length) hop\(found.length == 1 ? "" : "s"): \(line)")
-                } else {
-                    print("\(graph.name(of: source)) → \(graph.name(of: target)): no path")
-                }
+            // Written in pieces, so a long batch shows progress and never holds every line.
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
             }
         }
+        FileHandle.standardOutput.write(Data(output.utf8))
         if unresolved > 0 { throw CommandFailure(message: "", status: 2) }
     }
 }

@@ -1,10 +1,7 @@
 import ArgumentParser
-import ERGraph
+import ERAnswers
 
-/// Which centrality `rank` computes.
-enum RankMeasure: String, ExpressibleByArgument, CaseIterable {
-    case degree, betweenness, pagerank
-}
+extension RankAnswer.Measure: ExpressibleByArgument {}
 
 /// `ergraph rank`: the most central entities.
 struct RankCommand: ParsableCommand {
@@ -18,46 +15,17 @@ struct RankCommand: ParsableCommand {
             """)
 
     @OptionGroup var graphOptions: GraphOptions
-    @Option(help: "degree, betweenness or pagerank.") var by: RankMeasure = .degree
+    @Option(help: "degree, betweenness or pagerank.") var by: RankAnswer.Measure = .degree
     @Option(help: "How many to list.") var top = 10
-    @Flag(name: .customLong("keep-contract-nodes"), help: "Rank contracts as entities instead of folding them into links.")
-    var keepContractNodes = false
+    @OptionGroup var contracts: ContractArguments
     @Option(help: "Output format: text, json or csv.") var format: AnswerFormat = .text
-
-    struct Row: Encodable {
-        var rank: Int
-        var id: String
-        var name: String
-        var kind: String
-        var score: Double
-    }
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
-        let loaded = try graphOptions.load()
-        let graph = keepContractNodes ? loaded : ContractProjection.collapse(loaded).graph
-        let scores: [Double]
-        switch by {
-        case .degree: scores = graph.degrees().map(Double.init)
-        case .betweenness: scores = graph.betweenness()
-        case .pagerank: scores = graph.pageRank()
-        }
-        let ranked = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.prefix(top)
-        let rows = ranked.enumerated().map { position, entity in
-            Row(rank: position + 1, id: graph.id(of: EntityIndex(entity)), name: graph.name(of: EntityIndex(entity)),
-                kind: graph.kind(of: EntityIndex(entity)), score: scores[entity])
-        }
-        let score: (Double) -> String = { by == .degree ? String(Int($0)) : String(format: "%.6f", $0) }
-        switch format {
-        case .json: print(try Terminal.json(rows))
-        case .csv:
-            print(Table.csv(["rank", "id", "name", "kind", by.rawValue], rows.map { [String($0.rank), $0.id, $0.name, $0.kind, score($0.score)] }),
-                  terminator: "")
-        case .text:
-            print(Table.text(rows.map { [String($0.rank), score($0.score), $0.name, $0.kind] }))
-        }
+        let graph = try graphOptions.open().context(keepingContractNodes: contracts.keepContractNodes).graph
+        try Terminal.print(RankAnswer(by: by, top: top, in: graph), as: format)
     }
 }

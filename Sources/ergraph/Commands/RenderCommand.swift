@@ -1,7 +1,5 @@
 import ArgumentParser
-import ERFormats
-import ERGraph
-import ERRender
+import ERAnswers
 import Foundation
 
 /// `ergraph render`: draw the whole graph or a view of it through Graphviz, in-process.
@@ -12,14 +10,18 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Shapes and colours follow entity kinds, line styles follow relationship kinds; each link \
             shows its money and dates and numbers its sources, listed in the legend. In SVG every \
-            entity and link has a tooltip with its details and quotes and links to its source. Views \
+            entity and link has a tooltip with its details and quotes and links to its source. \
+            Contracts are folded into buyer → vendor links unless --keep-contract-nodes. Views \
             of more than 500 entities get straight edges; more than 2,000 are laid out with sfdp \
             unless --layout says otherwise. Large layouts (over 2,000 entities with dot or neato) and \
-            fdp/sfdp run in a child process that --timeout stops.
+            fdp/sfdp run in a child process that --timeout stops. --highlight-path finds its path \
+            exactly as 'ergraph path' does, under the same --via, --through, --avoid, --max-degree \
+            and --as-of.
             """)
 
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var diagram: DiagramArguments
+    @OptionGroup(title: "What to draw") var traversal: TraversalArguments
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; its extension picks the format.", valueName: "file"))
     var output: String?
@@ -29,43 +31,28 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("highlight-path"), parsing: .upToNextOption,
             help: ArgumentHelp("Draw the shortest path between two entities in bold, the rest dimmed.", valueName: "from to"))
     var highlightPath: [String] = []
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Only what was valid on this date.", valueName: "date"))
-    var asOf: String?
-    @Option(help: ArgumentHelp("'contract' folds contract entities into buyer → vendor links.", valueName: "contract"))
-    var collapse: String?
+    @Flag(help: "With --highlight-path: follow links only along their direction.") var directed = false
 
     func validate() throws {
         if !highlightPath.isEmpty && highlightPath.count != 2 {
             throw ValidationError("--highlight-path takes two entities, FROM and TO")
         }
-        if let collapse, collapse != "contract" { throw ValidationError("--collapse takes 'contract'") }
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
-        if let asOf, PartialDate(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") }
     }
 
     func run() throws {
-        let loaded = try graphOptions.load()
-        let graph = collapse == nil ? loaded : ContractProjection.collapse(loaded).graph
-        let date = asOf.flatMap(PartialDate.init)
-        var view: GraphView
-        var subtitles: [String] = []
-        if let focus {
-            let center = try graph.entity(named: focus)
-            view = GraphView.focus(graph, on: center, depth: depth, options: .init(asOf: date))
-            subtitles.append("around \(graph.name(of: center)), \(depth) link\(depth == 1 ? "" : "s") deep")
-        } else {
-            view = GraphView.whole(graph, asOf: date)
-        }
+        let opened = try graphOptions.open()
+        let constraints = traversal.constraints(direction: .both)
+        var highlight: PathQuery?
         if highlightPath.count == 2 {
-            let from = try graph.entity(named: highlightPath[0])
-            let to = try graph.entity(named: highlightPath[1])
-            guard let path = graph.shortestPath(from: from, to: to, options: .init(asOf: date)) else {
-                throw CommandFailure.data("no path from \(graph.name(of: from)) to \(graph.name(of: to)) to highlight")
-            }
-            view = view.highlighting([path])
-            subtitles.append("path from \(graph.name(of: from)) to \(graph.name(of: to)) in bold")
+            highlight = PathQuery(from: highlightPath[0], to: highlightPath[1],
+                                  constraints: traversal.constraints(direction: directed ? .outgoing : .both),
+                                  keepContractNodes: traversal.keepContractNodes)
         }
-        try diagram.draw(view, of: graph, to: output, subtitle: subtitles.isEmpty ? nil : subtitles.joined(separator: " · "))
+        let query = MapQuery(focus: focus, depth: depth, constraints: constraints, keepContractNodes: traversal.keepContractNodes,
+                             highlight: highlight)
+        let map = try Terminal.answering { () throws(AnswerError) in try query.run(on: opened) }
+        try diagram.draw(map.view, of: map.context.graph, to: output, subtitle: map.subtitle)
     }
 }
 
@@ -81,15 +68,12 @@ struct RenderWorkerCommand: ParsableCommand {
     @Option var output: String
 
     func run() throws {
-        guard let dot = FileManager.default.contents(atPath: input) else {
-            throw CommandFailure(message: "error: cannot read \(input)", status: 1)
-        }
         do {
-            let rendered = try Graphviz.render(dotBytes: dot, layout: layout, format: format)
-            for warning in rendered.warnings { Terminal.standardError("warning: \(warning)") }
-            try AtomicFile.write(rendered.data, to: output)
-        } catch let error as GraphvizError {
-            Terminal.standardError("error: \(error.message)")
+            for warning in try LayoutWorker.run(layout: layout, format: format, input: input, output: output) {
+                Terminal.standardError("warning: \(warning)")
+            }
+        } catch {
+            Terminal.standardError("error: \(error.description)")
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import ERFormats
-import ERGraph
+import ERAnswers
 import Foundation
 
 /// `ergraph snapshot`: save the built store, so later commands load it without rebuilding.
@@ -23,13 +22,10 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try graphOptions.load()
+        let graph = try graphOptions.open().graph
         let data = try GraphSnapshot.data(of: graph)
-        do {
-            try AtomicFile.write(data, to: output)
-        } catch {
-            throw CommandFailure.data(error.description)
-        }
-        Terminal.standardError("\(output): \(graph.entityCount) entities, \(graph.relationshipCount) relationships, \(data.count) bytes")
+        try Terminal.answering { () throws(AnswerError) in try OutputFiles.write(data, to: output) }
+        Terminal.standardError("\(output): \(Wording.count(graph.entityCount, "entity", "entities")), "
+                               + "\(Wording.count(graph.relationshipCount, "relationship")), \(data.count) bytes")
     }
 }

@@ -1,14 +1,12 @@
 import ArgumentParser
-import ERFormats
-import ERGraph
-import ERRender
+import ERAnswers
 import Foundation
 
 extension GraphvizLayout: ExpressibleByArgument {}
 extension GraphvizFormat: ExpressibleByArgument {}
 extension ClusterMode: ExpressibleByArgument {}
 
-/// Options for drawing, shared by `render` and the `--render` of `path` and `neighbors`.
+/// Options for drawing, shared by `render` and the `--render` of `path`, `neighbors` and `query`.
 struct DiagramArguments: ParsableArguments {
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp above 2,000 entities).")
     var layout: GraphvizLayout?
@@ -29,46 +27,35 @@ struct DiagramArguments: ParsableArguments {
     func format(for path: String?) throws -> GraphvizFormat {
         if let imageFormat { return imageFormat }
         guard let path else { return .svg }
-        let fileExtension = URL(fileURLWithPath: path).pathExtension
-        guard let format = GraphvizFormat(fileExtension: fileExtension) else {
+        guard let format = GraphvizFormat(fileExtension: URL(fileURLWithPath: path).pathExtension) else {
             throw CommandFailure.usage("cannot tell the image format from '\(path)': name it .svg, .png, .pdf, .dot, .json or .plain, "
                                        + "or give --image-format")
         }
         return format
     }
 
-    /// Composes, lays out, renders and writes `view`: to `path`, else standard output (text formats only).
+    /// Draws `view` and writes it to `path` (whole or not at all), else to standard output
+    /// (text formats only); says on standard error what was written.
     func draw(_ view: GraphView, of graph: Graph, to path: String?, subtitle: String? = nil) throws {
-        let diagram = DiagramComposer(options: .init(title: title, subtitle: subtitle, clusterBy: clusterBy)).compose(view, of: graph)
-        for warning in diagram.warnings { Terminal.standardError("ergraph: warning: \(warning)") }
         let format = try format(for: path)
         if path == nil && (format == .png || format == .pdf) {
             throw CommandFailure.usage("\(format.rawValue) is binary: give a file with -o")
         }
-        let entityCount = view.entities.count
-        let layout = self.layout ?? GraphvizLayout.suggested(forEntities: entityCount)
-        if self.layout == nil && layout != .dot {
-            Terminal.standardError("ergraph: note: \(entityCount) entities, more than dot lays out in reasonable time "
-                                   + "(\(GraphvizLayout.dotEntityLimit)): drawn with \(layout.rawValue); "
-                                   + "--layout dot insists, or draw less with --focus ENTITY --depth N")
+        let request = DrawingRequest(title: title, subtitle: subtitle, clusterBy: clusterBy, layout: layout, format: format,
+                                     timeout: .seconds(timeout), worker: Self.ownExecutable)
+        let drawn = try Terminal.answering { () throws(AnswerError) in try request.draw(view, of: graph) }
+        if let chosen = drawn.layoutChosen {
+            Terminal.note("\(chosen.entities) entities, more than dot lays out in reasonable time "
+                          + "(\(GraphvizLayout.dotEntityLimit)): drawn with \(chosen.layout.rawValue); "
+                          + "--layout dot insists, or draw less with --focus ENTITY --depth N")
         }
-        let renderer = DiagramRenderer(layout: layout, format: format, timeout: .seconds(timeout), worker: Self.ownExecutable)
-        let rendered: Rendered
-        do {
-            rendered = try renderer.render(diagram)
-        } catch {
-            throw CommandFailure.data(error.message)
+        for warning in drawn.warnings { Terminal.warning(warning) }
+        guard let path else {
+            FileHandle.standardOutput.write(drawn.data)
+            return
         }
-        for warning in rendered.warnings { Terminal.standardError("ergraph: warning: graphviz: \(warning)") }
-        if let path {
-            do {
-                try AtomicFile.write(rendered.data, to: path)
-            } catch {
-                throw CommandFailure.data(error.description)
-            }
-        } else {
-            FileHandle.standardOutput.write(rendered.data)
-        }
+        try Terminal.answering { () throws(AnswerError) in try OutputFiles.write(drawn.data, to: path) }
+        Terminal.standardError("wrote \(path)")
     }
 
     /// This program, to run layouts in a child process.

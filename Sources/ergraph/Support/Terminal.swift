@@ -1,3 +1,4 @@
+import ERAnswers
 import Foundation
 
 /// A failure that a command reports with its own message and exit status.
@@ -11,19 +12,77 @@ struct CommandFailure: Error {
     static func usage(_ message: String) -> CommandFailure { CommandFailure(message: message, status: 2) }
 }
 
+extension CommandFailure {
+    /// The presentation layer's error, worded for the command line: where the remedy is a flag,
+    /// the flag is named here and nowhere below.
+    init(_ error: AnswerError) {
+        var message = error.description
+        switch error {
+        case let .rowsRejected(rows):
+            // Each row on its own line first, then the verdict.
+            message = rows.joined(separator: "\n") + "\nergraph: error: "
+                + "\(Wording.count(rows.count, "row")) could not be used (--strict); nothing was written"
+        case .foldedContract:
+            message += "; add --keep-contract-nodes to walk contracts as entities"
+        case let .unknownEntity(_, explanation) where !explanation.contains("did you mean") && !explanation.contains("names "):
+            message += "; 'ergraph list' shows every entity"
+        case .unknownKind:
+            message += "; 'ergraph kinds' lists them"
+        case let .weights(weightError):
+            switch weightError {
+            case .missingCosts: message += " (leave kinds out with --via)"
+            case .missingProperty: message += " (restrict the search with --via)"
+            case .negative: break
+            }
+        case let .unreadable(path, _) where path == GraphOptions.defaultPath:
+            message += " (name a dataset with --graph FILE or $ERGRAPH_GRAPH)"
+        case let .query(queryError, _, _):
+            switch queryError.reason {
+            case let .missingParameter(name): message += "\n  give it with --param \(name)=VALUE"
+            case .workLimitReached: message += "\n  or raise --max-work"
+            case .general: break
+            }
+        case let .drawing(.layoutTimedOut(layout, _), entities):
+            message += " (\(Wording.count(entities, "entity", "entities"))); draw less with --focus ENTITY --depth N"
+                + (layout == .sfdp ? "" : ", or use --layout sfdp") + ", or allow more with --timeout"
+        default:
+            break
+        }
+        self.init(message: message, status: error.isMisuse ? 2 : 1)
+    }
+}
+
 enum Terminal {
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
     static func error(_ message: String) {
-        standardError(message.isEmpty ? "" : "ergraph: error: \(message)")
+        if !message.isEmpty { standardError("ergraph: error: \(message)") }
     }
 
-    /// Stable, human-diffable JSON: sorted keys, two-space indent, no escaped slashes.
-    static func json<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    static func warning(_ message: String) {
+        standardError("ergraph: warning: \(message)")
+    }
+
+    static func note(_ message: String) {
+        standardError("ergraph: note: \(message)")
+    }
+
+    /// Prints an answer in `format`; a format the answer has no form in is a usage error.
+    static func print(_ answer: some Answer, as format: AnswerFormat) throws {
+        guard let text = try answer.written(as: format) else {
+            throw CommandFailure.usage("this answer has no \(format.rawValue) form")
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Runs a step of the presentation layer, turning its error into the command's.
+    static func answering<T>(_ body: () throws(AnswerError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw CommandFailure(error)
+        }
     }
 }

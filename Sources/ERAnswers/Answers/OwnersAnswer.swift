@@ -1,0 +1,61 @@
+import ERGraph
+
+/// Who owns or contains an entity, up to the ultimate parents (`ergraph owners`). Chains are
+/// walked child → parent, and each link is drawn the way it is written.
+public struct OwnersAnswer: Answer, Encodable {
+    public struct Step: Encodable, Sendable {
+        public var child: String
+        public var parent: String
+        public var relationship: String
+        public var kind: String
+        public var start: String?
+        public var end: String?
+    }
+
+    public var entity: String
+    public var ultimateParents: [String]
+    public var chains: [[Step]]
+    public var cycles: [[String]]
+    private var lines: [String] = []
+
+    enum CodingKeys: String, CodingKey { case entity, ultimateParents, chains, cycles }
+
+    public init(of start: EntityIndex, asOf date: PartialDate?, in graph: Graph) {
+        let result = graph.ownershipChains(of: start, asOf: date)
+        entity = graph.id(of: start)
+        ultimateParents = result.ultimateParents.map { graph.id(of: $0) }
+        chains = result.chains.map { chain in
+            chain.map { step in
+                let validity = graph.validity(of: step.relationship)
+                return Step(child: graph.id(of: step.child), parent: graph.id(of: step.parent),
+                            relationship: graph.id(of: step.relationship), kind: graph.kind(of: step.relationship),
+                            start: validity.start?.description, end: validity.end?.description)
+            }
+        }
+        cycles = result.cycles.map { $0.map { graph.id(of: $0) } }
+
+        if result.chains.isEmpty {
+            lines.append("\(graph.name(of: start)) has no owner or parent in this dataset")
+        } else {
+            let names = result.ultimateParents.map { graph.name(of: $0) }
+            lines.append("\(graph.name(of: start)): ultimate parent\(names.count == 1 ? "" : "s"): \(names.joined(separator: ", "))")
+            for chain in result.chains {
+                var line = "  " + graph.name(of: start)
+                for step in chain {
+                    let link = step.relationship
+                    let dates = Wording.span(graph.validity(of: link)).map { " (\($0))" } ?? ""
+                    let verb = Wording.verb(graph.kind(of: link)) + dates
+                    // Along the link when it is written child → parent, against it otherwise.
+                    line += graph.from(link) == step.child ? " —\(verb)→ " : " ←\(verb)— "
+                    line += graph.name(of: step.parent)
+                }
+                lines.append(line)
+            }
+        }
+        for cycle in result.cycles {
+            lines.append("  warning: cycle: " + (cycle + [cycle[0]]).map { graph.name(of: $0) }.joined(separator: " → "))
+        }
+    }
+
+    public func text() -> String { lines.joined(separator: "\n") + "\n" }
+}

@@ -1,0 +1,381 @@
+import ERGraph
+import ERRender
+import Foundation
+
+/// A diagram ready to lay out: its DOT, and what the composer had to leave out.
+public struct Diagram: Sendable {
+    public var document: DOTDocument
+    /// Problems that did not stop the drawing, such as a source link with a scheme other than
+    /// http or https (dropped, never linked).
+    public var warnings: [String]
+    /// The sources cited by what is drawn, numbered as on the drawing.
+    public var sources: [Source]
+
+    /// The DOT text: exactly what ``Graphviz`` lays out, and what `ergraph export --format dot` writes.
+    public var dot: String { DOTWriter.write(document) }
+
+    public init(document: DOTDocument, warnings: [String], sources: [Source]) {
+        self.document = document
+        self.warnings = warnings
+        self.sources = sources
+    }
+}
+
+/// Turns a ``GraphView`` into a themed DOT document: shapes and colours per kind, line styles
+/// per relationship family, labels with money and dates, numbered source markers, tooltips and
+/// source links, a legend of the kinds drawn, and the list of sources cited.
+public struct DiagramComposer: Sendable {
+    public struct Options: Sendable {
+        public var title: String?
+        /// A second line under the title, such as what a view is centred on.
+        public var subtitle: String?
+        public var clusterBy: ClusterMode
+        public var theme: Theme
+        public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, theme: Theme = .standard) {
+            self.title = title
+            self.subtitle = subtitle
+            self.clusterBy = clusterBy
+            self.theme = theme
+        }
+    }
+
+    public var options: Options
+
+    /// Views with more entities than this are drawn with straight edges and bounded layout passes.
+    public static let largeView = 500
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Names longer than this are shortened on the drawing (the tooltip keeps them whole):
+    /// labels stay readable and HTML labels stay far below Graphviz's 16 KB token limit.
+    static let maximumLabelLength = 120
+
+    public func compose(_ view: GraphView, of graph: Graph) -> Diagram {
+        let theme = options.theme
+        var warnings: [String] = []
+        var sourceNumbers: [String: Int] = [:]
+        var citedSources: [Source] = []
+        func number(_ citation: Citation) -> Int? {
+            if let known = sourceNumbers[citation.source] { return known }
+            guard let source = graph.source(withID: citation.source) else { return nil }
+            citedSources.append(source)
+            sourceNumbers[citation.source] = citedSources.count
+            return citedSources.count
+        }
+        func markers(_ citations: [Citation]) -> String {
+            var numbers: [Int] = []
+            for citation in citations { if let n = number(citation), !numbers.contains(n) { numbers.append(n) } }
+            return Wording.markers(numbers)
+        }
+        func link(for citations: [Citation], of what: String) -> String? {
+            for citation in citations {
+                guard let url = graph.source(withID: citation.source)?.url else { continue }
+                if Self.isWebLink(url) { return Self.linkValue(url) }
+                let message = "dropped the link '\(url)' of source '\(citation.source)' on \(what): only http and https links are drawn"
+                if !warnings.contains(message) { warnings.append(message) }
+            }
+            return nil
+        }
+
+        var document = DOTDocument(name: graph.title ?? "ergraph")
+        let highlighting = view.isHighlighting
+
+        // Links first, so sources are numbered in the order the edges cite them, which is
+        // stable: relationship index order.
+        var familiesDrawn: Set<LinkFamily> = []
+        for relationship in view.relationships {
+            let record = graph.relationship(relationship)
+            let family = Vocabulary.family(of: record.kind)
+            familiesDrawn.insert(family)
+            var style = theme.linkStyle(family)
+            if family == .contract, let amount = record.amounts.map({ Double(truncating: $0.amount as NSDecimalNumber) }).max() {
+                style.penWidth = theme.penWidth(forAmount: amount)
+            }
+            let strong = !highlighting || view.highlightedRelationships.contains(relationship)
+            let sourceMarks = markers(record.citations + record.events.flatMap(\.citations))
+            var attributes: [String: DOTValue] = [
+                "id": .text("link-" + record.id),
+                "kind": .text(record.kind),
+                "label": .text(Self.edgeLabel(record) + (sourceMarks.isEmpty ? "" : " " + sourceMarks)),
+                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks)),
+                "color": .raw(strong ? style.color : theme.dimmedLine),
+                "fontcolor": .raw(strong ? "#333333" : theme.dimmedText),
+                "style": .raw(style.style),
+                "penwidth": .raw(Self.number(highlighting && strong ? style.penWidth + 1.5 : style.penWidth)),
+            ]
+            if let url = link(for: record.citations, of: "link '\(record.id)'") { attributes["URL"] = .text(url) }
+            document.edges.append(DOTDocument.Edge(tail: record.from, head: record.to, key: record.id, attributes: attributes))
+        }
+
+        var kindsDrawn: [String: Int] = [:]
+        for entity in view.entities {
+            let record = graph.entity(entity)
+            kindsDrawn[record.kind, default: 0] += 1
+            let style = theme.entityStyle(record.kind)
+            let strong = !highlighting || view.highlightedEntities.contains(entity)
+            let sourceMarks = markers(record.citations)
+            var fact = Wording.kind(record.kind)
+            let details = Wording.facts(validity: record.validity, amounts: record.amounts, events: [])
+            if !details.isEmpty { fact += " · " + details }
+            let textColor = strong ? "#111111" : theme.dimmedText
+            let label = HTMLLabel([
+                .font(color: textColor, [.bold([.text(Self.shortened(record.name))])]),
+                .lineBreak,
+                .font(size: 8, color: strong ? "#555555" : theme.dimmedText, [.text(fact)]),
+            ])
+            var attributes: [String: DOTValue] = [
+                "id": .text("entity-" + record.id),
+                "kind": .text(record.kind),
+                "name": .text(record.name),
+                "label": .html(label),
+                "tooltip": .text(Self.entityTooltip(record, markers: sourceMarks)),
+                "shape": .raw(style.shape),
+                "style": .raw(style.rounded ? "rounded,filled" : "filled"),
+                "fillcolor": .raw(strong ? style.fill : theme.dimmedFill),
+                "color": .raw(strong ? style.border : theme.dimmedLine),
+                "penwidth": .raw(view.focus == entity || (highlighting && strong) ? "2.5" : "1.2"),
+            ]
+            if let url = link(for: record.citations, of: "entity '\(record.id)'") { attributes["URL"] = .text(url) }
+            document.nodes.append(DOTDocument.Node(id: record.id, attributes: attributes))
+        }
+
+        document.clusters = clusters(for: view, of: graph)
+        let legendID = "ergraph-legend"
+        document.nodes.append(DOTDocument.Node(id: legendID, attributes: [
+            "shape": .raw("plain"),
+            "label": .html(legend(kinds: kindsDrawn, families: familiesDrawn, sources: citedSources, view: view, graph: graph)),
+            "tooltip": .text("Legend and sources"),
+            "ergraph_role": .text("legend"),
+        ]))
+
+        let title = options.title ?? graph.title ?? "ergraph"
+        var subtitles: [String] = []
+        if let subtitle = options.subtitle { subtitles.append(subtitle) }
+        if let date = view.asOf { subtitles.append("as of \(date)") }
+        var titleParts: [HTMLLabel.Part] = [.font(size: 20, [.bold([.text(Self.shortened(title))])])]
+        if !subtitles.isEmpty {
+            titleParts += [.lineBreak, .font(size: 13, color: "#444444", [.text(Self.shortened(subtitles.joined(separator: " · ")))])]
+        }
+        document.graphAttributes = [
+            "label": .html(HTMLLabel(titleParts)),
+            "labelloc": .raw("t"),
+            "labeljust": .raw("l"),
+            "fontname": .text(theme.fontName),
+            "rankdir": .raw("LR"),
+            "newrank": .raw("true"),
+            "nodesep": .raw("0.25"),
+            "ranksep": .raw("0.6"),
+            "splines": .raw("true"),
+            "overlap": .raw("false"),
+            "sep": .raw("+8"),
+            "pad": .raw("0.4"),
+            "bgcolor": .raw("white"),
+            "dpi": .raw("96"),
+            "outputorder": .raw("edgesfirst"),
+            "tooltip": .text(title),
+        ]
+        if view.entities.count > Self.largeView {
+            // Measured on a generated 5,000-entity view: dot spent minutes in crossing
+            // minimisation (2.5 million crossings on its first pass) and sfdp over two minutes
+            // routing curved edges around nodes; bounded passes and straight edges brought sfdp to
+            // about 16 s and dot's 1,000-entity views to under 2 s (bench/results/render.md).
+            for (name, value) in [("splines", "line"), ("mclimit", "0.2"), ("nslimit", "2"), ("nslimit1", "2"), ("searchsize", "20")] {
+                document.graphAttributes[name] = .raw(value)
+            }
+        }
+        document.nodeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw("11"), "margin": .raw("0.12,0.06")]
+        document.edgeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw("8"), "arrowsize": .raw("0.7")]
+        return Diagram(document: document, warnings: warnings, sources: citedSources)
+    }
+
+    // MARK: Clusters
+
+    private func clusters(for view: GraphView, of graph: Graph) -> [DOTDocument.Cluster] {
+        let groups: [String: (label: String, members: [EntityIndex])]
+        switch options.clusterBy {
+        case .none:
+            return []
+        case .kind:
+            var byKind: [String: (label: String, members: [EntityIndex])] = [:]
+            for entity in view.entities {
+                let kind = graph.kind(of: entity)
+                byKind[kind, default: (Wording.kind(kind), [])].members.append(entity)
+            }
+            groups = byKind
+        case .owner:
+            var byOwner: [String: (label: String, members: [EntityIndex])] = [:]
+            let members = Set(view.entities)
+            for entity in view.entities {
+                guard let owner = graph.ownershipChains(of: entity).ultimateParents.first(where: members.contains) else { continue }
+                let key = graph.id(of: owner)
+                byOwner[key, default: ("owned by " + graph.name(of: owner), [owner])].members.append(entity)
+            }
+            groups = byOwner
+        case .agency:
+            groups = Self.nearestAgency(view, graph: graph)
+        }
+        var taken = Set<EntityIndex>()
+        var result: [DOTDocument.Cluster] = []
+        for key in groups.keys.sorted() {
+            guard let group = groups[key] else { continue }
+            let members = group.members.filter { taken.insert($0).inserted }
+            guard members.count > 1 || options.clusterBy == .kind else { continue }
+            result.append(DOTDocument.Cluster(id: key, attributes: [
+                "label": .text(group.label), "style": .raw("rounded"), "color": .raw("#BBBBBB"),
+                "fontcolor": .raw("#555555"), "fontsize": .raw("12"),
+            ], nodeIDs: members.map { graph.id(of: $0) }))
+        }
+        return result
+    }
+
+    /// Each entity goes with the agency it is fewest links from (ties: the agency listed first).
+    private static func nearestAgency(_ view: GraphView, graph: Graph) -> [String: (label: String, members: [EntityIndex])] {
+        let members = Set(view.entities)
+        let links = Set(view.relationships)
+        var owner: [EntityIndex: EntityIndex] = [:]
+        var frontier: [EntityIndex] = view.entities.filter { graph.kind(of: $0) == EntityKinds.agency }
+        for agency in frontier { owner[agency] = agency }
+        while !frontier.isEmpty {
+            var next: [EntityIndex] = []
+            for entity in frontier {
+                graph.forEachLink(of: entity, direction: .both) { link, other in
+                    guard links.contains(link), members.contains(other), owner[other] == nil,
+                          graph.kind(of: other) != EntityKinds.agency else { return }
+                    owner[other] = owner[entity]
+                    next.append(other)
+                }
+            }
+            frontier = next
+        }
+        var groups: [String: (label: String, members: [EntityIndex])] = [:]
+        for entity in view.entities {
+            guard let agency = owner[entity] else { continue }
+            groups[graph.id(of: agency), default: (graph.name(of: agency), [])].members.append(entity)
+        }
+        return groups
+    }
+
+    // MARK: Legend
+
+    private func legend(kinds: [String: Int], families: Set<LinkFamily>, sources: [Source],
+                        view: GraphView, graph: Graph) -> HTMLLabel {
+        let theme = options.theme
+        var rows: [[HTMLLabel.Cell]] = []
+        rows.append([HTMLLabel.Cell([.bold([.text("Legend")])], align: "left", columnSpan: 2)])
+        for kind in kinds.keys.sorted() {
+            let style = theme.entityStyle(kind)
+            rows.append([
+                HTMLLabel.Cell([.text("     ")], background: style.fill, width: 28, border: 1),
+                HTMLLabel.Cell([.text("\(Wording.kind(kind)) (\(kinds[kind] ?? 0))")], align: "left"),
+            ])
+        }
+        for family in families.sorted() {
+            let style = theme.linkStyle(family)
+            rows.append([
+                HTMLLabel.Cell([.font(color: style.color, [.bold([.text(style.sample)])])]),
+                HTMLLabel.Cell([.text(theme.legendText(family))], align: "left"),
+            ])
+        }
+        if view.isHighlighting && (view.highlightedEntities.count < view.entities.count
+                                   || view.highlightedRelationships.count < view.relationships.count) {
+            rows.append([HTMLLabel.Cell([.text("grey")], align: "left"),
+                         HTMLLabel.Cell([.text("outside the highlighted path, shown for context")], align: "left")])
+        }
+        if !sources.isEmpty {
+            rows.append([HTMLLabel.Cell([.text(" ")], columnSpan: 2)])
+            rows.append([HTMLLabel.Cell([.bold([.text("Sources")]), .text(" (numbers in brackets on the links)")],
+                                        align: "left", columnSpan: 2)])
+            for (position, source) in sources.enumerated() {
+                var shown = source
+                // Only web links are drawn; a copy on disk is named instead.
+                if let url = shown.url, !Self.isWebLink(url) { shown.url = nil }
+                let text = Wording.source(shown)
+                rows.append([HTMLLabel.Cell([.text("[\(position + 1)]")], align: "left"),
+                             HTMLLabel.Cell([.text(Self.wrapped(text, width: 70))], align: "left", lineAlign: "left")])
+            }
+        }
+        return HTMLLabel.table(HTMLLabel.Table(rows: rows, border: 1, cellBorder: 0, cellSpacing: 2, cellPadding: 3,
+                                               background: "#FFFFFF"))
+    }
+
+    // MARK: Links
+
+    static func isWebLink(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+    }
+
+    /// A URL as a DOT `URL` value: characters that cannot stand in a URL or an XML attribute
+    /// are percent-encoded, and `&` is written as `&amp;`, which Graphviz passes through to SVG
+    /// as is (it leaves a bare `&` unescaped, which is not well-formed XML).
+    static func linkValue(_ url: String) -> String {
+        var out = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "\"", "<", ">", "'", " ", "\\", "`", "{", "}", "|", "^": out += String(format: "%%%02X", scalar.value)
+            case "\u{0}"..."\u{20}", "\u{7F}": out += String(format: "%%%02X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: Text
+
+    static func shortened(_ text: String) -> String {
+        text.count <= maximumLabelLength ? text : String(text.prefix(maximumLabelLength - 1)) + "…"
+    }
+
+    static func wrapped(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map(shortened).joined(separator: "\n")
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// The kind's verb, and the link's facts on a second line.
+    static func edgeLabel(_ record: Relationship) -> String {
+        let facts = Wording.facts(of: record)
+        return shortened(facts.isEmpty ? Wording.verb(record.kind) : "\(Wording.verb(record.kind))\n\(facts)")
+    }
+
+    /// The link's statement (``Wording/statement(_:from:to:forward:)``), what each amount kind
+    /// means, its properties, its quotes and its source numbers.
+    static func edgeTooltip(_ record: Relationship, graph: Graph, markers: String) -> String {
+        let fromName = graph.index(ofEntity: record.from).map { graph.name(of: $0) } ?? record.from
+        let toName = graph.index(ofEntity: record.to).map { graph.name(of: $0) } ?? record.to
+        var lines = [Wording.statement(record, from: fromName, to: toName)]
+        for amount in record.amounts { lines.append("\(Wording.money(amount)): \(amount.kind.meaning)") }
+        for (key, value) in record.properties.sorted(by: { $0.key < $1.key }) { lines.append("\(Wording.kind(key)): \(value)") }
+        for citation in record.citations {
+            if let quote = citation.quote { lines.append("“\(quote)”") }
+        }
+        if !markers.isEmpty { lines.append("sources \(markers)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func entityTooltip(_ record: Entity, markers: String) -> String {
+        var lines = ["\(record.name) (\(Wording.kind(record.kind)), id \(record.id))"]
+        if !record.aliases.isEmpty { lines.append("also known as: " + record.aliases.joined(separator: ", ")) }
+        let details = Wording.facts(of: record)
+        if !details.isEmpty { lines.append(details) }
+        for (key, value) in record.properties.sorted(by: { $0.key < $1.key }) { lines.append("\(Wording.kind(key)): \(value)") }
+        for citation in record.citations {
+            if let quote = citation.quote { lines.append("“\(quote)”") }
+        }
+        if !markers.isEmpty { lines.append("sources \(markers)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,63 @@
+import ERGraph
+import ERRender
+import Foundation
+
+/// A drawing to make: which view, how it looks, how it is laid out. Every answer that can be
+/// drawn (the whole graph, a focus, a path, query results) goes through this one value.
+public struct DrawingRequest: Sendable {
+    public var title: String?
+    public var subtitle: String?
+    public var clusterBy: ClusterMode
+    /// The layout engine; nil lets ``layoutChoice(forEntities:)`` choose.
+    public var layout: GraphvizLayout?
+    public var format: GraphvizFormat
+    public var timeout: Duration
+    /// The executable that runs layouts in a child process (the `ergraph` binary); nil keeps
+    /// every layout in-process.
+    public var worker: URL?
+
+    public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, layout: GraphvizLayout? = nil,
+                format: GraphvizFormat = .svg, timeout: Duration = .seconds(120), worker: URL? = nil) {
+        self.title = title
+        self.subtitle = subtitle
+        self.clusterBy = clusterBy
+        self.layout = layout
+        self.format = format
+        self.timeout = timeout
+        self.worker = worker
+    }
+
+    /// The engine for a view of `entityCount` entities and whether it was chosen for the asker
+    /// (so they can be told): dot's layered drawing reads best, but beyond a few thousand
+    /// entities its crossing minimisation runs for many minutes where sfdp takes seconds.
+    public func layoutChoice(forEntities entityCount: Int) -> (layout: GraphvizLayout, chosenForSize: Bool) {
+        if let layout { return (layout, false) }
+        let suggested = GraphvizLayout.suggested(forEntities: entityCount)
+        return (suggested, suggested != .dot)
+    }
+
+    /// A drawing made: the bytes, and what the asker should know.
+    public struct Drawn: Sendable {
+        public var data: Data
+        /// The composer's notes (a dropped link) and Graphviz's warnings.
+        public var warnings: [String]
+        /// Set when the engine was picked because the view is large: the count and the engine.
+        public var layoutChosen: (entities: Int, layout: GraphvizLayout)?
+    }
+
+    /// Composes `view` of `graph` and lays it out and renders it.
+    public func draw(_ view: GraphView, of graph: Graph) throws(AnswerError) -> Drawn {
+        let diagram = DiagramComposer(options: .init(title: title, subtitle: subtitle, clusterBy: clusterBy)).compose(view, of: graph)
+        let entityCount = view.entities.count
+        let choice = layoutChoice(forEntities: entityCount)
+        let renderer = DiagramRenderer(layout: choice.layout, format: format, timeout: timeout, worker: worker)
+        let rendered: Rendered
+        do {
+            rendered = try renderer.render(diagram.document)
+        } catch {
+            throw .drawing(error, entities: entityCount)
+        }
+        return Drawn(data: rendered.data, warnings: diagram.warnings + rendered.warnings.map { "graphviz: \($0)" },
+                     layoutChosen: choice.chosenForSize ? (entityCount, choice.layout) : nil)
+    }
+}

@@ -1,0 +1,44 @@
+import ERFormats
+import ERGraph
+import Foundation
+
+/// How drawn exports look (the others ignore it).
+public struct ExportOptions: Sendable {
+    public var title: String?
+    public var clusterBy: ClusterMode
+
+    public init(title: String? = nil, clusterBy: ClusterMode = .none) {
+        self.title = title
+        self.clusterBy = clusterBy
+    }
+}
+
+/// A format the graph can be exported in.
+public struct ExportFormat: Sendable {
+    public var name: String
+    public var summary: String
+    public var fileExtension: String
+    /// Writes the graph; also returns warnings (a source link that could not be drawn).
+    public var write: @Sendable (Graph, ExportOptions) throws -> (files: [ExportFile], warnings: [String])
+}
+
+/// Every export by name: the readers-and-writers library's formats plus the drawn ones (DOT,
+/// exactly what `render` lays out; Mermaid). A new format is one file and one line here.
+public enum ExportRegistry {
+    public static let all: [ExportFormat] = {
+        var formats = [ExportFormat(name: "dot", summary: "exactly the DOT that 'render' lays out", fileExtension: "gv") { graph, options in
+            let diagram = DiagramComposer(options: .init(title: options.title, clusterBy: options.clusterBy)).compose(.whole(graph), of: graph)
+            return ([ExportFile(part: "", data: Data(diagram.dot.utf8))], diagram.warnings)
+        }]
+        for exporter in ExportFormats.all + [MermaidWriter.self] {
+            formats.append(ExportFormat(name: exporter.name, summary: exporter.summary, fileExtension: exporter.fileExtension) { graph, _ in
+                (try exporter.export(graph), [])
+            })
+        }
+        return formats
+    }()
+
+    public static var names: [String] { all.map(\.name) }
+
+    public static func named(_ name: String) -> ExportFormat? { all.first { $0.name == name } }
+}

@@ -1,0 +1,149 @@
+import ERFormats
+import ERGraph
+import ERRender
+import Foundation
+
+/// What an import is asked to read.
+public struct ImportRequest: Sendable {
+    /// The input files: one, or two for node and relationship lists.
+    public var files: [String]
+    /// The mapping of a table import.
+    public var mapping: String?
+    /// Make any row that cannot be used fatal.
+    public var strict: Bool
+
+    public init(files: [String], mapping: String? = nil, strict: Bool = false) {
+        self.files = files
+        self.mapping = mapping
+        self.strict = strict
+    }
+}
+
+/// What an import made, and what the asker should know about it.
+public struct Imported: Sendable {
+    public var graph: Graph
+    /// Groups of ids that name one entity, to be written into the dataset.
+    public var sameAs: [[String]] = []
+    /// Problems that did not stop the import (a row not used, an attribute not understood),
+    /// each already worded with its file and line where there is one.
+    public var warnings: [String] = []
+    /// Diagnostics of the mapping file itself.
+    public var diagnostics: [Diagnostic] = []
+    /// A closing line: how many rows were read and used.
+    public var summary: String?
+    /// How the dataset's header comment names the input.
+    public var origin: String
+}
+
+/// A format a dataset can be imported from.
+public struct ImportFormat: Sendable {
+    public var name: String
+    public var summary: String
+    /// How many input files it takes.
+    public var fileCount: Int
+    /// Whether it needs a mapping file.
+    public var takesMapping: Bool
+    public var read: @Sendable (ImportRequest) throws(AnswerError) -> Imported
+}
+
+/// Every import by name, beside ``ExportRegistry``: a new reader is one file and one line here.
+public enum ImportRegistry {
+    public static let all: [ImportFormat] = [
+        ImportFormat(name: "csv", summary: "a table, through a mapping (YAML) that says what each row makes",
+                     fileCount: 1, takesMapping: true, read: TableImport.read),
+        ImportFormat(name: "csv-lists", summary: "plain node and relationship lists (NODES.csv EDGES.csv)",
+                     fileCount: 2, takesMapping: false) { request throws(AnswerError) in
+            do {
+                return Imported(graph: try CSVListsLoader.load(nodes: request.files[0], edges: request.files[1]),
+                                origin: request.files.joined(separator: " and "))
+            } catch {
+                throw .invalidData("\(error)")
+            }
+        },
+        ImportFormat(name: "dot", summary: "any DOT, through Graphviz's own parser", fileCount: 1, takesMapping: false) {
+            request throws(AnswerError) in
+            let (file, bytes) = try contents(request)
+            do {
+                let result = try DOTImporter.read(dotBytes: bytes, sourceName: file)
+                return Imported(graph: result.graph, warnings: result.warnings.map { "\(file): \($0)" }, origin: file)
+            } catch {
+                throw .invalidData("\(file): \(error)")
+            }
+        },
+        ImportFormat(name: "graphml", summary: "GraphML as ergraph, networkx, Gephi or yEd write it", fileCount: 1,
+                     takesMapping: false) { request throws(AnswerError) in
+            let (file, bytes) = try contents(request)
+            do { return Imported(graph: try GraphMLReader.read(bytes, name: file), origin: file) } catch {
+                throw .invalidData("\(error)")
+            }
+        },
+        ImportFormat(name: "json", summary: "node-link JSON as ergraph, networkx or D3 write it", fileCount: 1,
+                     takesMapping: false) { request throws(AnswerError) in
+            let (file, bytes) = try contents(request)
+            do { return Imported(graph: try NodeLinkJSONReader.read(bytes, name: file), origin: file) } catch {
+                throw .invalidData("\(error)")
+            }
+        },
+        ImportFormat(name: "ftm", summary: "FollowTheMoney entities, one JSON object a line", fileCount: 1,
+                     takesMapping: false) { request throws(AnswerError) in
+            let (file, bytes) = try contents(request)
+            do {
+                let result = try FtMReader.read(bytes, name: file)
+                return Imported(graph: result.graph, warnings: result.warnings, origin: file)
+            } catch {
+                throw .invalidData("\(error)")
+            }
+        },
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    public static func named(_ name: String) -> ImportFormat? { all.first { $0.name == name } }
+
+    /// The one input file's bytes.
+    static func contents(_ request: ImportRequest) throws(AnswerError) -> (String, Data) {
+        let file = request.files.first ?? ""
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            throw .unreadable(path: file, reason: "no such file or not readable")
+        }
+        return (file, bytes)
+    }
+}
+
+/// A table imported through a mapping; every unusable row is reported with its line.
+enum TableImport {
+    @Sendable static func read(_ request: ImportRequest) throws(AnswerError) -> Imported {
+        let (file, bytes) = try ImportRegistry.contents(request)
+        guard let mapping = request.mapping, let mappingData = FileManager.default.contents(atPath: mapping) else {
+            throw .unreadable(path: request.mapping ?? "the mapping", reason: "no such file or not readable")
+        }
+        let read = CSVMappingReader.read(mappingData, file: mapping)
+        guard let parsed = read.mapping else {
+            throw .invalidData("\(mapping) has \(Wording.count(read.diagnostics.errors.count, "error")); nothing was imported")
+        }
+        var header: Data?
+        if let headerFile = parsed.table.headerFile {
+            // Relative to the mapping file, as the mapping's author sees it; absolute paths stay.
+            let path = headerFile.hasPrefix("/") ? headerFile
+                : URL(fileURLWithPath: mapping).deletingLastPathComponent().appendingPathComponent(headerFile).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadable(path: path, reason: "the header file that \(mapping) names is missing or not readable")
+            }
+            header = data
+        }
+        let result: CSVImportResult
+        do {
+            result = try CSVMappingImporter.run(mapping: parsed, table: bytes, tableName: file, header: header)
+        } catch {
+            throw .invalidData("\(error)")
+        }
+        let severity = request.strict ? "error" : "warning"
+        let rowWarnings = result.problems.map { "\(file):\($0.line): \(severity): row not used: \($0.message)" }
+        if request.strict && !result.problems.isEmpty { throw .rowsRejected(rowWarnings) }
+        return Imported(graph: result.graph, sameAs: result.sameAs, warnings: rowWarnings, diagnostics: read.diagnostics,
+                        summary: "\(file): \(result.rowsRead) rows read, \(result.rowsUsed) used, \(result.problems.count) reported; "
+                            + "\(Wording.count(result.graph.entityCount, "entity", "entities")), "
+                            + Wording.count(result.graph.relationshipCount, "relationship"),
+                        origin: "\(file) through the mapping \(mapping)")
+    }
+}

@@ -1,0 +1,26 @@
+import ERFormats
+import Foundation
+
+/// Writing what answers, drawings, exports and imports make: each file whole or not at all
+/// (a temporary file renamed into place).
+public enum OutputFiles {
+    public static func write(_ data: Data, to path: String) throws(AnswerError) {
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw .unwritable(path: error.path, reason: error.reason)
+        }
+    }
+
+    public static func write(_ text: String, to path: String) throws(AnswerError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Where each file of a multi-file export goes: `out.csv` → `out.entities.csv`, `out.relationships.csv`.
+    public static func path(for file: ExportFile, output: String) -> String {
+        guard !file.part.isEmpty else { return output }
+        let url = URL(fileURLWithPath: output)
+        let stem = url.pathExtension.isEmpty ? url : url.deletingPathExtension()
+        return stem.path + "." + file.part + ".csv"
+    }
+}

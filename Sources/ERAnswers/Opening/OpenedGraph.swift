@@ -1,0 +1,125 @@
+import ERFormats
+import ERGraph
+import Foundation
+import Synchronization
+
+/// A graph opened for answering: the graph as read, its name index, and (built once, on first
+/// use) the view with contracts folded into buyer → vendor links that most answers walk.
+public final class OpenedGraph: Sendable {
+    public let source: GraphSource
+    /// The warnings reading it produced (errors stop the opening).
+    public let diagnostics: [Diagnostic]
+    /// The graph as written, contract entities included.
+    public let asWritten: GraphContext
+    private let foldedCache = Mutex<GraphContext?>(nil)
+
+    public init(graph: Graph, source: GraphSource, diagnostics: [Diagnostic] = []) {
+        self.source = source
+        self.diagnostics = diagnostics
+        asWritten = GraphContext(graph: graph)
+    }
+
+    /// Reads `source`: a snapshot without rebuilding, lists straight into the store, datasets
+    /// through the reader, merged and checked as a whole.
+    public static func open(_ source: GraphSource, strict: Bool = false) throws(AnswerError) -> OpenedGraph {
+        switch source {
+        case let .snapshot(path):
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            } catch {
+                throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file")
+            }
+            do {
+                return OpenedGraph(graph: try GraphSnapshot.graph(from: data), source: source)
+            } catch {
+                throw .invalidData("\(path): \(error)")
+            }
+        case let .lists(nodes, edges):
+            do {
+                return OpenedGraph(graph: try CSVListsLoader.load(nodes: nodes, edges: edges), source: source)
+            } catch {
+                throw .invalidData(error.message)
+            }
+        case let .datasets(paths):
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw .unreadable(path: path, reason: "no such file")
+            }
+            let result = DatasetLoader.load(paths: paths, options: .init(strict: strict))
+            guard let graph = result.graph else {
+                throw .invalidDatasets(paths: paths, errors: result.diagnostics.errors.count)
+            }
+            return OpenedGraph(graph: graph, source: source, diagnostics: result.diagnostics)
+        }
+    }
+
+    /// The diagnostics of a failed opening, for callers that report them before the error.
+    public static func diagnostics(of source: GraphSource, strict: Bool = false) -> [Diagnostic] {
+        guard case let .datasets(paths) = source else { return [] }
+        return DatasetLoader.load(paths: paths, options: .init(strict: strict)).diagnostics
+    }
+
+    public var graph: Graph { asWritten.graph }
+
+    /// Contracts folded into buyer → vendor links (``ContractProjection``), with a name index of
+    /// their own; built once and shared.
+    public var folded: GraphContext {
+        foldedCache.withLock { cached in
+            if let cached { return cached }
+            let context = GraphContext(graph: ContractProjection.collapse(asWritten.graph).graph, unfolded: asWritten)
+            cached = context
+            return context
+        }
+    }
+
+    /// The graph an answer walks: folded unless contract entities are asked for.
+    public func context(keepingContractNodes: Bool) -> GraphContext {
+        keepingContractNodes ? asWritten : folded
+    }
+}
+
+/// A graph together with its name index: one index per graph, built once, so naming an entity
+/// costs a hash lookup however many names a question gives.
+public struct GraphContext: Sendable {
+    public let graph: Graph
+    public let names: EntityResolver
+    /// For a folded graph, the graph as written, to explain names of folded contracts.
+    private let unfoldedGraph: Graph?
+    private let unfoldedNames: EntityResolver?
+
+    public init(graph: Graph) {
+        self.graph = graph
+        names = EntityResolver(graph: graph)
+        unfoldedGraph = nil
+        unfoldedNames = nil
+    }
+
+    init(graph: Graph, unfolded: GraphContext) {
+        self.graph = graph
+        names = EntityResolver(graph: graph)
+        unfoldedGraph = unfolded.graph
+        unfoldedNames = unfolded.names
+    }
+
+    /// True when contracts are folded into links here.
+    public var foldsContracts: Bool { unfoldedGraph != nil }
+
+    /// The entity a person means, by id, name or alias, ignoring case.
+    public func entity(named text: String) throws(AnswerError) -> EntityIndex {
+        let resolution = names.resolve(text)
+        if case let .found(entity) = resolution { return entity }
+        if let unfoldedGraph, let unfoldedNames, case let .found(folded) = unfoldedNames.resolve(text),
+           graph.index(ofEntity: unfoldedGraph.id(of: folded)) == nil {
+            throw .foldedContract(text)
+        }
+        throw .unknownEntity(text, explanation: names.explain(resolution, for: text) ?? "unknown entity '\(text)'")
+    }
+
+    /// Checks kind names against the vocabulary.
+    public func check(_ kinds: [String], role: AnswerError.KindRole) throws(AnswerError) {
+        let known = role == .entity ? graph.vocabulary.entityKinds.map(\.id) : graph.vocabulary.relationshipKinds.map(\.id)
+        for kind in kinds where !known.contains(kind) {
+            throw .unknownKind(kind, role: role, suggestion: Suggestions.didYouMean(kind, among: known))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ERGraph
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads GraphML (as written by ergraph, yEd, Gephi or networkx) into a graph: `<key>`
+/// declarations give attribute names and types, nodes become entities, edges relationships.
+public enum GraphMLReader {
+    public static func read(_ data: Data, name: String) throws(ImportError) -> Graph {
+        let collector = Collector()
+        let parser = XMLParser(data: data)
+        parser.delegate = collector
+        // A truncated file can parse "successfully" up to its end: also require the closing tag.
+        guard parser.parse(), collector.sawGraphML, collector.closedGraphML else {
+            let line = parser.lineNumber, column = parser.columnNumber
+            let reason = !collector.sawGraphML ? "no <graphml> element"
+                : (parser.parserError.map { "\($0.localizedDescription)" } ?? "the file ends before </graphml>")
+            throw ImportError("\(name):\(line):\(column): invalid GraphML: \(reason)")
+        }
+        var builder = FlatGraphBuilder(title: collector.graphID ?? name)
+        builder.addSources(json: collector.graphValues["ergraph_sources"]?.text)
+        for node in collector.nodes { builder.addNode(id: node.id, attributes: node.values) }
+        for edge in collector.edges { builder.addEdge(id: edge.id, from: edge.source, to: edge.target, attributes: edge.values) }
+        return builder.build()
+    }
+
+    private final class Collector: NSObject, XMLParserDelegate {
+        struct Key { var name: String; var type: String }
+        struct Element { var id: String?; var source = ""; var target = ""; var values: [String: FlatValue] = [:] }
+
+        var sawGraphML = false
+        var closedGraphML = false
+        var graphID: String?
+        var graphValues: [String: FlatValue] = [:]
+        var keys: [String: Key] = [:]
+        var nodes: [(id: String, values: [String: FlatValue])] = []
+        var edges: [(id: String?, source: String, target: String, values: [String: FlatValue])] = []
+        private var current: Element?
+        private var isEdge = false
+        private var dataKey: String?
+        private var text = ""
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch name {
+            case "graphml": sawGraphML = true
+            case "key":
+                if let id = attributes["id"] {
+                    keys[id] = Key(name: attributes["attr.name"] ?? id, type: attributes["attr.type"] ?? "string")
+                }
+            case "graph": graphID = graphID ?? attributes["id"]
+            case "node": current = Element(id: attributes["id"]); isEdge = false
+            case "edge":
+                current = Element(id: attributes["id"], source: attributes["source"] ?? "", target: attributes["target"] ?? "")
+                isEdge = true
+            case "data": dataKey = attributes["key"]; text = ""
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if dataKey != nil { text += string } }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "graphml": closedGraphML = true
+            case "data":
+                if let key = dataKey {
+                    let declared = keys[key] ?? Key(name: key, type: "string")
+                    if current != nil {
+                        current?.values[declared.name] = Self.value(text, type: declared.type)
+                    } else {
+                        graphValues[declared.name] = Self.value(text, type: declared.type)
+                    }
+                }
+                dataKey = nil
+            case "node":
+                if let element = current, let id = element.id { nodes.append((id, element.values)) }
+                current = nil
+            case "edge":
+                if let element = current { edges.append((element.id, element.source, element.target, element.values)) }
+                current = nil
+            default: break
+            }
+        }
+
+        static func value(_ text: String, type: String) -> FlatValue {
+            switch type {
+            case "int", "long": Int(text).map(FlatValue.integer) ?? .string(text)
+            case "float", "double": Double(text).map(FlatValue.double) ?? .string(text)
+            case "boolean": .boolean(text.lowercased() == "true")
+            default: .string(text)
+            }
+        }
+    }
+}
