@@ -14,7 +14,8 @@ struct QueryCLITests {
 
     @Test("a table by default; JSON and CSV on request, byte-identical across runs")
     func formats() throws {
-        let query = "MATCH (a:agency)-[:awarded]->(c:contract) WHERE c.amount >= 18500000 RETURN a.id AS buyer, c.id AS contract, c.amount AS amount ORDER BY amount DESC"
+        // Contracts are folded into buyer → vendor links by default, as path sees them.
+        let query = "MATCH (a:agency)-[c:contracted]->(v) WHERE c.amount >= 18500000 RETURN a.id AS buyer, c.contract AS contract, c.amount AS amount ORDER BY amount DESC"
         let table = try cli.ergraph("query", query)
         #expect(table.status == 0)
         #expect(table.stdout == """
@@ -26,6 +27,8 @@ struct QueryCLITests {
             (3 rows)
 
             """)
+        let kept = "MATCH (a:agency)-[:awarded]->(c:contract) WHERE c.amount >= 18500000 RETURN a.id AS buyer, c.id AS contract, c.amount AS amount ORDER BY amount DESC"
+        #expect(try cli.ergraph("query", kept, "--keep-contract-nodes").stdout == table.stdout)
         let json = try cli.ergraph("query", query, "--format", "json")
         #expect(json.status == 0)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -40,7 +43,7 @@ struct QueryCLITests {
     func parameters() throws {
         let run = try cli.ergraph("query", "MATCH (c:contract) WHERE c.amount >= $low AND c.id IN $ids RETURN c.id ORDER BY c.id",
                                   "--param", "low=3000000", "--param", #"ids=["contract-magnet-2025", "contract-paragon-2024", "contract-palantir-icm-2024"]"#,
-                                  "--format", "csv")
+                                  "--format", "csv", "--keep-contract-nodes")
         #expect(run.status == 0)
         #expect(run.stdout == "c.id\ncontract-magnet-2025\ncontract-palantir-icm-2024\n")
         let name = try cli.ergraph("query", "MATCH (n {name: $name}) RETURN n.id", "--param", "name=AE Industrial", "--format", "csv")

@@ -31,7 +31,7 @@ public struct ValidationAnswer: Answer, Encodable {
 
     public init(paths: [String], strict: Bool) {
         var reports = paths.map { path in Self.report(path, DatasetLoader.load(path: path, options: .init(strict: strict))) }
-        if paths.count > 1 {
+        if paths.count > 1 && reports.allSatisfy(\.valid) {
             // The merge can fail where every file passes: conflicting facts, same_as across files.
             let merged = DatasetLoader.load(paths: paths, options: .init(strict: strict))
             var report = Self.report(paths.joined(separator: " + "), merged)
@@ -62,22 +62,22 @@ public struct ValidationAnswer: Answer, Encodable {
                          message: diagnostic.message)
     }
 
-    /// One verdict line per file (and for the merge): valid ones for standard output, invalid
-    /// ones for standard error, in order.
-    public var verdicts: [(valid: Bool, line: String)] {
+    /// Per file (and for the merge), in order: its problems, then one verdict line, which goes
+    /// to standard output when valid and to standard error when not.
+    public var verdicts: [(problems: [Diagnostic], valid: Bool, line: String)] {
         reports.map { report in
             let warnings = report.found.warnings.count
             let warningNote = warnings == 0 ? "" : " (\(Wording.count(warnings, "warning")))"
             if report.valid {
-                return (true, "\(report.file): valid: \(Wording.count(report.entities ?? 0, "entity", "entities")), "
+                return (report.found, true, "\(report.file): valid: \(Wording.count(report.entities ?? 0, "entity", "entities")), "
                         + "\(Wording.count(report.relationships ?? 0, "relationship")), "
                         + "\(Wording.count(report.sources ?? 0, "source"))\(warningNote)")
             }
-            return (false, "\(report.file): invalid: \(Wording.count(report.found.errors.count, "error"))\(warningNote)")
+            return (report.found, false, "\(report.file): invalid: \(Wording.count(report.found.errors.count, "error"))\(warningNote)")
         }
     }
 
     public func text() -> String {
-        (problems.map(\.description) + verdicts.map(\.line)).joined(separator: "\n") + "\n"
+        verdicts.flatMap { $0.problems.map(\.description) + [$0.line] }.joined(separator: "\n") + "\n"
     }
 }

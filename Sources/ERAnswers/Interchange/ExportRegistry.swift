@@ -26,7 +26,7 @@ public struct ExportFormat: Sendable {
 /// exactly what `render` lays out; Mermaid). A new format is one file and one line here.
 public enum ExportRegistry {
     public static let all: [ExportFormat] = {
-        var formats = [ExportFormat(name: "dot", summary: "exactly the DOT that 'render' lays out", fileExtension: "gv") { graph, options in
+        var formats = [ExportFormat(name: "dot", summary: "the DOT that 'render' lays out, every contract kept as an entity (as written)", fileExtension: "gv") { graph, options in
             let diagram = DiagramComposer(options: .init(title: options.title, clusterBy: options.clusterBy)).compose(.whole(graph), of: graph)
             return ([ExportFile(part: "", data: Data(diagram.dot.utf8))], diagram.warnings)
         }]

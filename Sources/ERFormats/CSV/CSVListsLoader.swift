@@ -43,6 +43,15 @@ public enum CSVListsLoader {
         return builder.build()
     }
 
+    /// The next record; a malformed one stops the load with its file, line and column.
+    private static func nextRecord(_ reader: inout CSVTokenizer) throws(ImportError) -> CSVTokenizer.Record? {
+        do {
+            return try reader.next()
+        } catch {
+            throw ImportError("\(reader.name):\(error.line):\(error.column): \(error.message)")
+        }
+    }
+
     // MARK: Headers
 
     struct Header {
@@ -83,7 +92,7 @@ public enum CSVListsLoader {
             texts = positions.map { _ in StringTable() }
         }
 
-        mutating func add(_ record: ByteRecord, reader: ByteCSVReader, name: String) throws(ImportError) {
+        mutating func add(_ record: CSVTokenizer.Record, reader: CSVTokenizer, name: String) throws(ImportError) {
             for (column, position) in positions.enumerated() {
                 let field = record.fields[position]
                 if numeric[column] == nil, field.count > 0 {
@@ -131,8 +140,8 @@ public enum CSVListsLoader {
 
     private static func readNodes(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
                                   into builder: inout GraphBuilder) throws(ImportError) {
-        var reader = ByteCSVReader(bytes: bytes, name: name)
-        guard let headerRecord = try reader.next() else { throw ImportError("\(name): the node list is empty") }
+        var reader = CSVTokenizer(bytes: bytes, name: name)
+        guard let headerRecord = try nextRecord(&reader) else { throw ImportError("\(name): the node list is empty") }
         let header = Header(headerRecord.fields.map { reader.string($0) })
         guard let idColumn = header.types.firstIndex(of: "id") ?? header.names.firstIndex(where: { $0.lowercased() == "id" }) else {
             throw ImportError("\(name):1: no id column: name one 'id' (or 'id:ID' in Neo4j headers); found \(header.names.joined(separator: ", "))")
@@ -142,7 +151,7 @@ public enum CSVListsLoader {
         var extras = Extras(header: header, used: Set([idColumn, kindColumn, nameColumn].compactMap { $0 }))
         var kindCodes: [String: UInt16] = [:]
         let defaultKind = builder.entityKindCode(declaring: "node", meaning: "an entity from a node list without a kind")
-        while let record = try reader.next() {
+        while let record = try nextRecord(&reader) {
             guard record.fields.count == header.names.count else {
                 throw ImportError("\(name):\(record.line):1: expected \(header.names.count) fields, found \(record.fields.count)")
             }
@@ -172,8 +181,8 @@ public enum CSVListsLoader {
 
     private static func readEdges(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
                                   into builder: inout GraphBuilder) throws(ImportError) {
-        var reader = ByteCSVReader(bytes: bytes, name: name)
-        guard let headerRecord = try reader.next() else { throw ImportError("\(name): the relationship list is empty") }
+        var reader = CSVTokenizer(bytes: bytes, name: name)
+        guard let headerRecord = try nextRecord(&reader) else { throw ImportError("\(name): the relationship list is empty") }
         let header = Header(headerRecord.fields.map { reader.string($0) })
         let sourceColumn = header.types.firstIndex(of: "start_id") ?? header.names.firstIndex { ["source", "from"].contains($0.lowercased()) }
         let targetColumn = header.types.firstIndex(of: "end_id") ?? header.names.firstIndex { ["target", "to"].contains($0.lowercased()) }
@@ -185,7 +194,7 @@ public enum CSVListsLoader {
         var extras = Extras(header: header, used: Set([sourceColumn, targetColumn, kindColumn, idColumn].compactMap { $0 }))
         var kindCodes: [String: UInt16] = [:]
         let defaultKind = builder.relationshipKindCode(declaring: "edge", meaning: "a link from a relationship list without a kind")
-        while let record = try reader.next() {
+        while let record = try nextRecord(&reader) {
             guard record.fields.count == header.names.count else {
                 throw ImportError("\(name):\(record.line):1: expected \(header.names.count) fields, found \(record.fields.count)")
             }
@@ -217,106 +226,5 @@ public enum CSVListsLoader {
             try extras.add(record, reader: reader, name: name)
         }
         builder.relationshipColumns = extras.store()
-    }
-}
-
-/// Where a field lies: in the file itself, or (a quoted field with doubled quotes) in the
-/// record's scratch buffer.
-struct ByteField {
-    var start: Int
-    var count: Int
-    var inScratch: Bool
-    var lineStart: Int
-}
-
-struct ByteRecord {
-    var line: Int
-    var fields: [ByteField]
-}
-
-/// RFC 4180 records over raw bytes, one at a time, reusing its buffers.
-struct ByteCSVReader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let name: String
-    private var position = 0
-    private var line = 1
-    private var lineStart = 0
-    private(set) var scratch: [UInt8] = []
-
-    init(bytes: UnsafeBufferPointer<UInt8>, name: String) {
-        self.bytes = bytes
-        self.name = name
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
-    }
-
-    mutating func next() throws(ImportError) -> ByteRecord? {
-        // Skip blank lines.
-        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
-            if bytes[position] == 0x0A { line += 1; lineStart = position + 1 }
-            position += 1
-        }
-        guard position < bytes.count else { return nil }
-        scratch.removeAll(keepingCapacity: true)
-        var record = ByteRecord(line: line, fields: [])
-        while true {
-            if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
-                let openLine = line, openColumn = position - lineStart + 1
-                position += 1
-                let fieldStart = scratch.count
-                var closed = false
-                while position < bytes.count {
-                    let byte = bytes[position]
-                    if byte == UInt8(ascii: "\"") {
-                        if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "\"") {
-                            scratch.append(byte); position += 2; continue
-                        }
-                        position += 1; closed = true; break
-                    }
-                    if byte == 0x0A { line += 1; lineStart = position + 1 }
-                    scratch.append(byte)
-                    position += 1
-                }
-                guard closed else { throw ImportError("\(name):\(openLine):\(openColumn): a quoted field is never closed (missing \")") }
-                record.fields.append(ByteField(start: fieldStart, count: scratch.count - fieldStart, inScratch: true, lineStart: lineStart))
-                if position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0A, bytes[position] != 0x0D {
-                    throw ImportError("\(name):\(line):\(position - lineStart + 1): unexpected text after a closing quote")
-                }
-            } else {
-                let start = position
-                while position < bytes.count, bytes[position] != UInt8(ascii: ","), bytes[position] != 0x0A, bytes[position] != 0x0D {
-                    position += 1
-                }
-                record.fields.append(ByteField(start: start, count: position - start, inScratch: false, lineStart: lineStart))
-            }
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ",") else { break }
-            position += 1
-        }
-        if position < bytes.count, bytes[position] == 0x0D { position += 1 }
-        if position < bytes.count, bytes[position] == 0x0A { position += 1; line += 1; lineStart = position }
-        return record
-    }
-
-    @discardableResult
-    func withBytes<T>(_ field: ByteField, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if field.inScratch {
-            return scratch.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[field.start..<field.start + field.count])) }
-        }
-        return body(UnsafeBufferPointer(rebasing: bytes[field.start..<field.start + field.count]))
-    }
-
-    func string(_ field: ByteField) -> String {
-        withBytes(field) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The number in a field; nil when it is not one.
-    func double(_ field: ByteField) -> Double? {
-        guard field.count > 0, field.count < 64 else { return nil }
-        return Double(string(field)).flatMap { $0.isFinite ? $0 : nil }
-    }
-
-    /// The 1-based column (in characters) where a field starts, for messages.
-    func column(of field: ByteField) -> Int {
-        guard !field.inScratch else { return 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[field.lineStart..<field.start]), as: UTF8.self).count + 1
     }
 }

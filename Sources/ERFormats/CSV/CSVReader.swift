@@ -24,12 +24,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// An RFC 4180 reader over bytes that knows the line and column of everything it reads.
-///
-/// Hand-written rather than taken from SwiftCSV or CSV.swift (both mirrored here): neither
-/// reports the line and column of a record or of a malformed field, and error messages need
-/// both. Quoted fields may hold separators, quotes (doubled) and line breaks; `\r\n`, `\n` and
-/// `\r` all end records; a UTF-8 byte-order mark is skipped.
+/// Whole tables as strings, each record with its line and its text as written (the exact
+/// words a citation can quote), read through ``CSVTokenizer``.
 public struct CSVReader: Sendable {
     public var delimiter: UInt8
 
@@ -40,97 +36,27 @@ public struct CSVReader: Sendable {
     /// Every record, or the first error (an unterminated quote, text after a closing quote,
     /// bytes that are not UTF-8).
     public func records(_ data: Data) throws(CSVError) -> [CSVRecord] {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = [UInt8](data)
         if let bad = TextDecoding.firstInvalidUTF8(bytes) {
             throw CSVError(line: bad.line, column: bad.column,
                            message: "the table is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true))); save it as UTF-8")
         }
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var index = 0
-        var line = 1
-        var lineStart = 0
-        var recordLine = 1
-        var recordStart = 0
-        var atFieldStart = true
-        let count = bytes.count
-
-        func column(_ position: Int) -> Int {
-            String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
-        }
-        func finishField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            atFieldStart = true
-        }
-        func finishRecord(end: Int) {
-            finishField()
-            let text = String(decoding: bytes[recordStart..<end], as: UTF8.self)
-            // A blank line is no record.
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(CSVRecord(line: recordLine, fields: fields, text: text))
-            }
-            fields.removeAll(keepingCapacity: true)
-        }
-
-        while index < count {
-            let byte = bytes[index]
-            if atFieldStart && byte == UInt8(ascii: "\"") {
-                // A quoted field: runs to the next lone quote.
-                let openLine = line, openLineStart = lineStart, openIndex = index
-                index += 1
-                var closed = false
-                while index < count {
-                    let inner = bytes[index]
-                    if inner == UInt8(ascii: "\"") {
-                        if index + 1 < count && bytes[index + 1] == UInt8(ascii: "\"") {
-                            field.append(inner)
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        closed = true
-                        break
-                    }
-                    if inner == 0x0A || (inner == 0x0D && (index + 1 >= count || bytes[index + 1] != 0x0A)) {
-                        line += 1
-                        lineStart = index + 1
-                    }
-                    field.append(inner)
-                    index += 1
+        let delimiter = self.delimiter
+        let result: Result<[CSVRecord], CSVError> = bytes.withUnsafeBufferPointer { buffer in
+            var tokenizer = CSVTokenizer(bytes: buffer, name: "", delimiter: delimiter)
+            var records: [CSVRecord] = []
+            do {
+                while let record = try tokenizer.next() {
+                    records.append(CSVRecord(line: record.line, fields: record.fields.map(tokenizer.string),
+                                             text: tokenizer.text(of: record)))
                 }
-                guard closed else {
-                    let openColumn = String(decoding: bytes[openLineStart..<openIndex], as: UTF8.self).count + 1
-                    throw CSVError(line: openLine, column: openColumn, message: "a quoted field is never closed (missing \")")
-                }
-                atFieldStart = false
-                if index < count, bytes[index] != delimiter, bytes[index] != 0x0A, bytes[index] != 0x0D {
-                    throw CSVError(line: line, column: column(index),
-                                   message: "unexpected text after a closing quote; double a quote inside a quoted field (\"\")")
-                }
-                continue
+            } catch let error as CSVError {
+                return .failure(error)
+            } catch {
+                return .failure(CSVError(line: 0, column: 0, message: "\(error)"))
             }
-            switch byte {
-            case delimiter:
-                finishField()
-                index += 1
-            case 0x0A, 0x0D:
-                finishRecord(end: index)
-                if byte == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-                index += 1
-                line += 1
-                lineStart = index
-                recordLine = line
-                recordStart = index
-            default:
-                field.append(byte)
-                atFieldStart = false
-                index += 1
-            }
+            return .success(records)
         }
-        if !field.isEmpty || !fields.isEmpty || !atFieldStart { finishRecord(end: count) }
-        return records
+        return try result.get()
     }
 }

@@ -33,13 +33,13 @@ public struct GraphSummary: Sendable, Codable, Equatable {
 
         var cited: Set<String> = []
         var unsourced = 0
-        for entity in graph.entityDetails {
+        for entity in graph.columns.entityDetails {
             for citation in entity.citations + entity.events.flatMap(\.citations) { cited.insert(citation.source) }
         }
-        for slot in graph.relationshipDetailSlots.indices {
-            let detailSlot = graph.relationshipDetailSlots[slot]
+        for slot in graph.columns.relationshipDetailSlots.indices {
+            let detailSlot = graph.columns.relationshipDetailSlots[slot]
             guard detailSlot >= 0 else { unsourced += 1; continue }
-            let details = graph.relationshipDetails[Int(detailSlot)]
+            let details = graph.columns.relationshipDetails[Int(detailSlot)]
             if details.citations.isEmpty { unsourced += 1 }
             for citation in details.citations + details.events.flatMap(\.citations) { cited.insert(citation.source) }
         }

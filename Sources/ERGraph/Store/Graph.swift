@@ -9,36 +9,32 @@
 ///
 /// Build one with ``GraphBuilder`` or ``GraphAssembler``.
 public struct Graph: Sendable {
-    public internal(set) var vocabulary: Vocabulary
-    public internal(set) var title: String?
-    public internal(set) var summaryText: String?
+    /// The columns, kinds and sources (``StoreColumns``).
+    var columns: StoreColumns
 
-    // Entity columns.
-    var entityIDs: StringTable
-    var entityNames: StringTable
-    var entityKindCodes: [UInt16]
-    var entityLookup: [String: Int32]
-    var entityDetailSlots: [Int32]
-    var entityDetails: [EntityDetails]
-
-    // Relationship columns.
-    var relationshipIDs: StringTable
-    var relationshipKindCodes: [UInt16]
-    var relationshipFrom: [Int32]
-    var relationshipTo: [Int32]
-    var relationshipDetailSlots: [Int32]
-    var relationshipDetails: [RelationshipDetails]
-
+    public internal(set) var vocabulary: Vocabulary {
+        get { columns.vocabulary }
+        set { columns.vocabulary = newValue }
+    }
+    public internal(set) var title: String? {
+        get { columns.title }
+        set { columns.title = newValue }
+    }
+    public internal(set) var summaryText: String? {
+        get { columns.summaryText }
+        set { columns.summaryText = newValue }
+    }
     /// Extra columns of bulk-loaded graphs, read back as properties.
-    public internal(set) var entityColumns = ColumnStore()
-    public internal(set) var relationshipColumns = ColumnStore()
-
-    var entityKindIDs: [String]
-    var relationshipKindIDs: [String]
-
+    public internal(set) var entityColumns: ColumnStore {
+        get { columns.entityColumns }
+        set { columns.entityColumns = newValue }
+    }
+    public internal(set) var relationshipColumns: ColumnStore {
+        get { columns.relationshipColumns }
+        set { columns.relationshipColumns = newValue }
+    }
     /// Sources by id, in the order the dataset lists them.
-    public internal(set) var sources: [Source]
-    var sourceLookup: [String: Int]
+    public var sources: [Source] { columns.sources }
 
     /// Links grouped by their `from` entity.
     public let outgoing: Adjacency
@@ -49,8 +45,23 @@ public struct Graph: Sendable {
     /// on the undirected view scan.
     public let undirected: Adjacency
 
-    public var entityCount: Int { entityKindCodes.count }
-    public var relationshipCount: Int { relationshipKindCodes.count }
+    /// A graph around `columns`, with both adjacency arrays built by counting sort; O(V + E).
+    init(columns: StoreColumns) {
+        let outgoing = Adjacency(entityCount: columns.entityCount, keys: columns.relationshipFrom, others: columns.relationshipTo)
+        let incoming = Adjacency(entityCount: columns.entityCount, keys: columns.relationshipTo, others: columns.relationshipFrom)
+        self.init(columns: columns, outgoing: outgoing, incoming: incoming)
+    }
+
+    /// A graph around `columns` and adjacency arrays already built (a snapshot's).
+    init(columns: StoreColumns, outgoing: Adjacency, incoming: Adjacency) {
+        self.columns = columns
+        self.outgoing = outgoing
+        self.incoming = incoming
+        undirected = Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: columns.entityCount)
+    }
+
+    public var entityCount: Int { columns.entityCount }
+    public var relationshipCount: Int { columns.relationshipKindCodes.count }
 
     public var entityIndices: some RandomAccessCollection<EntityIndex> {
         (0..<entityCount).lazy.map { EntityIndex($0) }
@@ -64,13 +75,13 @@ public struct Graph: Sendable {
 
     /// The entity with this exact id.
     public func index(ofEntity id: String) -> EntityIndex? {
-        entityLookup[id].map(EntityIndex.init)
+        columns.entityLookup[id].map(EntityIndex.init)
     }
 
-    public func id(of entity: EntityIndex) -> String { entityIDs[entity.int] }
-    public func name(of entity: EntityIndex) -> String { entityNames[entity.int] }
-    public func kind(of entity: EntityIndex) -> String { entityKindIDs[Int(entityKindCodes[entity.int])] }
-    public func kindCode(of entity: EntityIndex) -> UInt16 { entityKindCodes[entity.int] }
+    public func id(of entity: EntityIndex) -> String { columns.entityIDs[entity.int] }
+    public func name(of entity: EntityIndex) -> String { columns.entityNames[entity.int] }
+    public func kind(of entity: EntityIndex) -> String { columns.entityKindIDs[Int(columns.entityKindCodes[entity.int])] }
+    public func kindCode(of entity: EntityIndex) -> UInt16 { columns.entityKindCodes[entity.int] }
 
     public func aliases(of entity: EntityIndex) -> [String] {
         entityDetailsFor(entity)?.aliases ?? []
@@ -82,18 +93,18 @@ public struct Graph: Sendable {
 
     /// Every custom property name some entity carries (detail records and bulk-loaded columns).
     public var entityPropertyNames: Set<String> {
-        Set(entityDetails.flatMap(\.properties.keys)).union(entityColumns.names)
+        Set(columns.entityDetails.flatMap(\.properties.keys)).union(entityColumns.names)
     }
 
     /// Every custom property name some relationship carries.
     public var relationshipPropertyNames: Set<String> {
-        Set(relationshipDetails.flatMap(\.properties.keys)).union(relationshipColumns.names)
+        Set(columns.relationshipDetails.flatMap(\.properties.keys)).union(relationshipColumns.names)
     }
 
     /// True when the entity has anything beyond its id, kind and name (aliases, dates, money,
     /// events, properties or citations): only then is ``entity(_:)`` worth building.
     public func hasDetails(_ entity: EntityIndex) -> Bool {
-        entityDetailSlots[entity.int] >= 0 || !entityColumns.isEmpty
+        columns.entityDetailSlots[entity.int] >= 0 || !entityColumns.isEmpty
     }
 
     /// The full record of an entity.
@@ -108,22 +119,22 @@ public struct Graph: Sendable {
     }
 
     private func entityDetailsFor(_ entity: EntityIndex) -> EntityDetails? {
-        let slot = entityDetailSlots[entity.int]
-        return slot < 0 ? nil : entityDetails[Int(slot)]
+        let slot = columns.entityDetailSlots[entity.int]
+        return slot < 0 ? nil : columns.entityDetails[Int(slot)]
     }
 
     // MARK: Relationships
 
-    public func from(_ relationship: RelationshipIndex) -> EntityIndex { EntityIndex(relationshipFrom[relationship.int]) }
-    public func to(_ relationship: RelationshipIndex) -> EntityIndex { EntityIndex(relationshipTo[relationship.int]) }
+    public func from(_ relationship: RelationshipIndex) -> EntityIndex { EntityIndex(columns.relationshipFrom[relationship.int]) }
+    public func to(_ relationship: RelationshipIndex) -> EntityIndex { EntityIndex(columns.relationshipTo[relationship.int]) }
     public func kind(of relationship: RelationshipIndex) -> String {
-        relationshipKindIDs[Int(relationshipKindCodes[relationship.int])]
+        columns.relationshipKindIDs[Int(columns.relationshipKindCodes[relationship.int])]
     }
-    public func kindCode(of relationship: RelationshipIndex) -> UInt16 { relationshipKindCodes[relationship.int] }
+    public func kindCode(of relationship: RelationshipIndex) -> UInt16 { columns.relationshipKindCodes[relationship.int] }
 
     /// The relationship's id; bulk-loaded links without one are named `#INDEX`.
     public func id(of relationship: RelationshipIndex) -> String {
-        relationshipIDs.byteCount(at: relationship.int) == 0 ? "#\(relationship.rawValue)" : relationshipIDs[relationship.int]
+        columns.relationshipIDs.byteCount(at: relationship.int) == 0 ? "#\(relationship.rawValue)" : columns.relationshipIDs[relationship.int]
     }
 
     public func validity(of relationship: RelationshipIndex) -> Validity {
@@ -145,12 +156,12 @@ public struct Graph: Sendable {
 
     /// True when the link has anything beyond its id, kind and ends.
     public func hasDetails(_ relationship: RelationshipIndex) -> Bool {
-        relationshipDetailSlots[relationship.int] >= 0 || !relationshipColumns.isEmpty
+        columns.relationshipDetailSlots[relationship.int] >= 0 || !relationshipColumns.isEmpty
     }
 
     private func relationshipDetailsFor(_ relationship: RelationshipIndex) -> RelationshipDetails? {
-        let slot = relationshipDetailSlots[relationship.int]
-        return slot < 0 ? nil : relationshipDetails[Int(slot)]
+        let slot = columns.relationshipDetailSlots[relationship.int]
+        return slot < 0 ? nil : columns.relationshipDetails[Int(slot)]
     }
 
     /// The entity at the other end of `relationship` from `entity`.
@@ -188,20 +199,20 @@ public struct Graph: Sendable {
     // MARK: Sources and kinds
 
     public func source(withID id: String) -> Source? {
-        sourceLookup[id].map { sources[$0] }
+        columns.sourceLookup[id].map { sources[$0] }
     }
 
     /// Every entity kind the graph knows, indexed by ``kindCode(of:)-(EntityIndex)``.
-    public var entityKindNames: [String] { entityKindIDs }
+    public var entityKindNames: [String] { columns.entityKindIDs }
     /// Every relationship kind the graph knows, indexed by ``kindCode(of:)-(RelationshipIndex)``.
-    public var relationshipKindNames: [String] { relationshipKindIDs }
+    public var relationshipKindNames: [String] { columns.relationshipKindIDs }
 
     /// Approximate bytes held by the store's arrays (excluding rich details), for reports.
     public var memoryFootprint: Int {
-        entityIDs.memoryFootprint + entityNames.memoryFootprint
-            + entityKindCodes.capacity * 2 + entityDetailSlots.capacity * 4
-            + relationshipIDs.memoryFootprint + relationshipKindCodes.capacity * 2
-            + (relationshipFrom.capacity + relationshipTo.capacity + relationshipDetailSlots.capacity) * 4
+        columns.entityIDs.memoryFootprint + columns.entityNames.memoryFootprint
+            + columns.entityKindCodes.capacity * 2 + columns.entityDetailSlots.capacity * 4
+            + columns.relationshipIDs.memoryFootprint + columns.relationshipKindCodes.capacity * 2
+            + (columns.relationshipFrom.capacity + columns.relationshipTo.capacity + columns.relationshipDetailSlots.capacity) * 4
             + outgoing.memoryFootprint + incoming.memoryFootprint + undirected.memoryFootprint
             + entityColumns.memoryFootprint + relationshipColumns.memoryFootprint
     }

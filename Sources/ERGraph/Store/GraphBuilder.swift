@@ -22,65 +22,52 @@ public enum GraphBuildError: Error, Equatable, Sendable, CustomStringConvertible
 /// Bulk loaders call the index-based methods, which allocate nothing per call beyond the
 /// columns themselves; dataset loaders call the record-based ones.
 public struct GraphBuilder: Sendable {
-    private var vocabulary: Vocabulary
-    private var entityKindCodes: [String: UInt16] = [:]
-    private var relationshipKindCodes: [String: UInt16] = [:]
-    private var entityKindIDs: [String] = []
-    private var relationshipKindIDs: [String] = []
+    private var columns: StoreColumns
+    private var entityKindCodeByName: [String: UInt16] = [:]
+    private var relationshipKindCodeByName: [String: UInt16] = [:]
 
-    private var entityIDs = StringTable()
-    private var entityNames = StringTable()
-    private var entityKinds: [UInt16] = []
-    private var entityLookup: [String: Int32] = [:]
-    private var entityDetailSlots: [Int32] = []
-    private var entityDetails: [EntityDetails] = []
-
-    private var relationshipIDs = StringTable()
-    private var relationshipKinds: [UInt16] = []
-    private var relationshipFrom: [Int32] = []
-    private var relationshipTo: [Int32] = []
-    private var relationshipDetailSlots: [Int32] = []
-    private var relationshipDetails: [RelationshipDetails] = []
-
-    private var sources: [Source] = []
-    private var sourceLookup: [String: Int] = [:]
-
-    public var title: String?
-    public var summaryText: String?
+    public var title: String? {
+        get { columns.title }
+        set { columns.title = newValue }
+    }
+    public var summaryText: String? {
+        get { columns.summaryText }
+        set { columns.summaryText = newValue }
+    }
 
     public init(vocabulary: Vocabulary = .builtIn) {
-        self.vocabulary = vocabulary
+        columns = StoreColumns(vocabulary: vocabulary)
         for kind in vocabulary.entityKinds { _ = internEntityKind(kind.id) }
         for kind in vocabulary.relationshipKinds { _ = internRelationshipKind(kind.id) }
     }
 
-    public var entityCount: Int { entityKinds.count }
-    public var relationshipCount: Int { relationshipKinds.count }
+    public var entityCount: Int { columns.entityKindCodes.count }
+    public var relationshipCount: Int { columns.relationshipKindCodes.count }
 
     public mutating func reserveCapacity(entities: Int, relationships: Int) {
-        entityIDs.reserveCapacity(strings: entities, bytes: entities * 8)
-        entityNames.reserveCapacity(strings: entities, bytes: entities * 12)
-        entityKinds.reserveCapacity(entities)
-        entityLookup.reserveCapacity(entities)
-        entityDetailSlots.reserveCapacity(entities)
-        relationshipIDs.reserveCapacity(strings: relationships, bytes: 0)
-        relationshipKinds.reserveCapacity(relationships)
-        relationshipFrom.reserveCapacity(relationships)
-        relationshipTo.reserveCapacity(relationships)
-        relationshipDetailSlots.reserveCapacity(relationships)
+        columns.entityIDs.reserveCapacity(strings: entities, bytes: entities * 8)
+        columns.entityNames.reserveCapacity(strings: entities, bytes: entities * 12)
+        columns.entityKindCodes.reserveCapacity(entities)
+        columns.entityLookup.reserveCapacity(entities)
+        columns.entityDetailSlots.reserveCapacity(entities)
+        columns.relationshipIDs.reserveCapacity(strings: relationships, bytes: 0)
+        columns.relationshipKindCodes.reserveCapacity(relationships)
+        columns.relationshipFrom.reserveCapacity(relationships)
+        columns.relationshipTo.reserveCapacity(relationships)
+        columns.relationshipDetailSlots.reserveCapacity(relationships)
     }
 
     /// The entity with this id, if it has been added.
     public func index(ofEntity id: String) -> EntityIndex? {
-        entityLookup[id].map(EntityIndex.init)
+        columns.entityLookup[id].map(EntityIndex.init)
     }
 
     public mutating func addSource(_ source: Source) {
-        if let existing = sourceLookup[source.id] {
-            sources[existing] = source
+        if let existing = columns.sourceLookup[source.id] {
+            columns.sources[existing] = source
         } else {
-            sourceLookup[source.id] = sources.count
-            sources.append(source)
+            columns.sourceLookup[source.id] = columns.sources.count
+            columns.sources.append(source)
         }
     }
 
@@ -100,19 +87,19 @@ public struct GraphBuilder: Sendable {
 
     private mutating func appendEntity(id: String, kind: String, name: String,
                                        details: EntityDetails?) throws(GraphBuildError) -> EntityIndex {
-        guard let kindCode = entityKindCodes[kind] else { throw .unknownEntityKind(kind) }
-        guard entityKinds.count < Int32.max else { throw .tooLarge("entities") }
-        let index = Int32(entityKinds.count)
-        guard entityLookup[id] == nil else { throw .duplicateEntity(id) }
-        entityLookup[id] = index
-        entityIDs.append(id)
-        entityNames.append(name)
-        entityKinds.append(kindCode)
+        guard let kindCode = entityKindCodeByName[kind] else { throw .unknownEntityKind(kind) }
+        guard columns.entityKindCodes.count < Int32.max else { throw .tooLarge("entities") }
+        let index = Int32(columns.entityKindCodes.count)
+        guard columns.entityLookup[id] == nil else { throw .duplicateEntity(id) }
+        columns.entityLookup[id] = index
+        columns.entityIDs.append(id)
+        columns.entityNames.append(name)
+        columns.entityKindCodes.append(kindCode)
         if let details {
-            entityDetailSlots.append(Int32(entityDetails.count))
-            entityDetails.append(details)
+            columns.entityDetailSlots.append(Int32(columns.entityDetails.count))
+            columns.entityDetails.append(details)
         } else {
-            entityDetailSlots.append(-1)
+            columns.entityDetailSlots.append(-1)
         }
         return EntityIndex(index)
     }
@@ -122,7 +109,7 @@ public struct GraphBuilder: Sendable {
     @discardableResult
     public mutating func addRelationship(id: String? = nil, kind: String, from: EntityIndex,
                                          to: EntityIndex) throws(GraphBuildError) -> RelationshipIndex {
-        guard let kindCode = relationshipKindCodes[kind] else { throw .unknownRelationshipKind(kind) }
+        guard let kindCode = relationshipKindCodeByName[kind] else { throw .unknownRelationshipKind(kind) }
         return try appendRelationship(id: id, kindCode: kindCode, from: from, to: to, details: nil)
     }
 
@@ -130,14 +117,14 @@ public struct GraphBuilder: Sendable {
     @discardableResult
     public mutating func addRelationship(id: String? = nil, kindCode: UInt16, from: EntityIndex,
                                          to: EntityIndex) throws(GraphBuildError) -> RelationshipIndex {
-        guard Int(kindCode) < relationshipKindIDs.count else { throw .unknownRelationshipKind("#\(kindCode)") }
+        guard Int(kindCode) < columns.relationshipKindIDs.count else { throw .unknownRelationshipKind("#\(kindCode)") }
         return try appendRelationship(id: id, kindCode: kindCode, from: from, to: to, details: nil)
     }
 
     /// Adds a full relationship record whose ends are entity ids already added.
     @discardableResult
     public mutating func addRelationship(_ relationship: Relationship) throws(GraphBuildError) -> RelationshipIndex {
-        guard let kindCode = relationshipKindCodes[relationship.kind] else {
+        guard let kindCode = relationshipKindCodeByName[relationship.kind] else {
             throw .unknownRelationshipKind(relationship.kind)
         }
         guard let from = index(ofEntity: relationship.from) else { throw .unknownEntity(relationship.from) }
@@ -150,84 +137,76 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Columns of extra values, one per entity or relationship in index order (bulk loaders).
-    public var entityColumns = ColumnStore()
-    public var relationshipColumns = ColumnStore()
+    public var entityColumns: ColumnStore {
+        get { columns.entityColumns }
+        set { columns.entityColumns = newValue }
+    }
+    public var relationshipColumns: ColumnStore {
+        get { columns.relationshipColumns }
+        set { columns.relationshipColumns = newValue }
+    }
 
     /// The code of an entity kind, declaring it (with `meaning`) when the vocabulary lacks it:
     /// bulk files name kinds no dataset declared.
     public mutating func entityKindCode(declaring kind: String, meaning: String) -> UInt16 {
-        if let code = entityKindCodes[kind] { return code }
-        vocabulary.declareEntityKind(KindDefinition(kind, meaning))
+        if let code = entityKindCodeByName[kind] { return code }
+        columns.vocabulary.declareEntityKind(KindDefinition(kind, meaning))
         return internEntityKind(kind)
     }
 
     public mutating func relationshipKindCode(declaring kind: String, meaning: String) -> UInt16 {
-        if let code = relationshipKindCodes[kind] { return code }
-        vocabulary.declareRelationshipKind(KindDefinition(kind, meaning))
+        if let code = relationshipKindCodeByName[kind] { return code }
+        columns.vocabulary.declareRelationshipKind(KindDefinition(kind, meaning))
         return internRelationshipKind(kind)
     }
 
     /// Adds an entity by kind code, skipping the kind lookup: the bulk path.
     @discardableResult
     public mutating func addEntity(id: String, kindCode: UInt16, name: String) throws(GraphBuildError) -> EntityIndex {
-        guard Int(kindCode) < entityKindIDs.count else { throw .unknownEntityKind("#\(kindCode)") }
-        return try appendEntity(id: id, kind: entityKindIDs[Int(kindCode)], name: name, details: nil)
+        guard Int(kindCode) < columns.entityKindIDs.count else { throw .unknownEntityKind("#\(kindCode)") }
+        return try appendEntity(id: id, kind: columns.entityKindIDs[Int(kindCode)], name: name, details: nil)
     }
 
     /// The code of a relationship kind, for the bulk path.
-    public func relationshipKindCode(_ kind: String) -> UInt16? { relationshipKindCodes[kind] }
+    public func relationshipKindCode(_ kind: String) -> UInt16? { relationshipKindCodeByName[kind] }
 
     private mutating func appendRelationship(id: String?, kindCode: UInt16, from: EntityIndex, to: EntityIndex,
                                              details: RelationshipDetails?) throws(GraphBuildError) -> RelationshipIndex {
-        guard relationshipKinds.count < Int32.max else { throw .tooLarge("relationships") }
-        guard from.int < entityKinds.count, from.rawValue >= 0 else { throw .unknownEntity(from.description) }
-        guard to.int < entityKinds.count, to.rawValue >= 0 else { throw .unknownEntity(to.description) }
-        let index = RelationshipIndex(relationshipKinds.count)
-        relationshipIDs.append(id ?? "")
-        relationshipKinds.append(kindCode)
-        relationshipFrom.append(from.rawValue)
-        relationshipTo.append(to.rawValue)
+        guard columns.relationshipKindCodes.count < Int32.max else { throw .tooLarge("relationships") }
+        guard from.int < columns.entityKindCodes.count, from.rawValue >= 0 else { throw .unknownEntity(from.description) }
+        guard to.int < columns.entityKindCodes.count, to.rawValue >= 0 else { throw .unknownEntity(to.description) }
+        let index = RelationshipIndex(columns.relationshipKindCodes.count)
+        columns.relationshipIDs.append(id ?? "")
+        columns.relationshipKindCodes.append(kindCode)
+        columns.relationshipFrom.append(from.rawValue)
+        columns.relationshipTo.append(to.rawValue)
         if let details {
-            relationshipDetailSlots.append(Int32(relationshipDetails.count))
-            relationshipDetails.append(details)
+            columns.relationshipDetailSlots.append(Int32(columns.relationshipDetails.count))
+            columns.relationshipDetails.append(details)
         } else {
-            relationshipDetailSlots.append(-1)
+            columns.relationshipDetailSlots.append(-1)
         }
         return index
     }
 
     private mutating func internEntityKind(_ kind: String) -> UInt16 {
-        if let code = entityKindCodes[kind] { return code }
-        let code = UInt16(entityKindIDs.count)
-        entityKindIDs.append(kind)
-        entityKindCodes[kind] = code
+        if let code = entityKindCodeByName[kind] { return code }
+        let code = UInt16(columns.entityKindIDs.count)
+        columns.entityKindIDs.append(kind)
+        entityKindCodeByName[kind] = code
         return code
     }
 
     private mutating func internRelationshipKind(_ kind: String) -> UInt16 {
-        if let code = relationshipKindCodes[kind] { return code }
-        let code = UInt16(relationshipKindIDs.count)
-        relationshipKindIDs.append(kind)
-        relationshipKindCodes[kind] = code
+        if let code = relationshipKindCodeByName[kind] { return code }
+        let code = UInt16(columns.relationshipKindIDs.count)
+        columns.relationshipKindIDs.append(kind)
+        relationshipKindCodeByName[kind] = code
         return code
     }
 
     /// Packs everything into a graph: builds both adjacency arrays by counting sort.
     public func build() -> Graph {
-        let entityCount = entityKinds.count
-        let outgoing = Adjacency(entityCount: entityCount, keys: relationshipFrom, others: relationshipTo)
-        let incoming = Adjacency(entityCount: entityCount, keys: relationshipTo, others: relationshipFrom)
-        return Graph(
-            vocabulary: vocabulary, title: title, summaryText: summaryText,
-            entityIDs: entityIDs, entityNames: entityNames, entityKindCodes: entityKinds,
-            entityLookup: entityLookup, entityDetailSlots: entityDetailSlots, entityDetails: entityDetails,
-            relationshipIDs: relationshipIDs, relationshipKindCodes: relationshipKinds,
-            relationshipFrom: relationshipFrom, relationshipTo: relationshipTo,
-            relationshipDetailSlots: relationshipDetailSlots, relationshipDetails: relationshipDetails,
-            entityColumns: entityColumns, relationshipColumns: relationshipColumns,
-            entityKindIDs: entityKindIDs, relationshipKindIDs: relationshipKindIDs,
-            sources: sources, sourceLookup: sourceLookup,
-            outgoing: outgoing, incoming: incoming,
-            undirected: Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: entityCount))
+        Graph(columns: columns)
     }
 }

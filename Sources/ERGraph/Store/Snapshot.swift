@@ -47,26 +47,26 @@ public enum GraphSnapshot {
     public static func data(of graph: Graph) throws -> Data {
         var sections: [(String, Data)] = []
         let meta = Meta(title: graph.title, summaryText: graph.summaryText, entityKinds: graph.vocabulary.entityKinds,
-                        relationshipKinds: graph.vocabulary.relationshipKinds, entityKindIDs: graph.entityKindIDs,
-                        relationshipKindIDs: graph.relationshipKindIDs, sources: graph.sources,
+                        relationshipKinds: graph.vocabulary.relationshipKinds, entityKindIDs: graph.columns.entityKindIDs,
+                        relationshipKindIDs: graph.columns.relationshipKindIDs, sources: graph.sources,
                         entityCount: graph.entityCount, relationshipCount: graph.relationshipCount)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         sections.append(("META", try encoder.encode(meta)))
-        sections.append(("EIDB", raw(graph.entityIDs.bytes)))
-        sections.append(("EIDE", raw(graph.entityIDs.ends.map(Int64.init))))
-        sections.append(("ENMB", raw(graph.entityNames.bytes)))
-        sections.append(("ENME", raw(graph.entityNames.ends.map(Int64.init))))
-        sections.append(("EKND", raw(graph.entityKindCodes)))
-        sections.append(("EDSL", raw(graph.entityDetailSlots)))
-        sections.append(("EDET", try encoder.encode(graph.entityDetails)))
-        sections.append(("RIDB", raw(graph.relationshipIDs.bytes)))
-        sections.append(("RIDE", raw(graph.relationshipIDs.ends.map(Int64.init))))
-        sections.append(("RKND", raw(graph.relationshipKindCodes)))
-        sections.append(("RFRM", raw(graph.relationshipFrom)))
-        sections.append(("RTO_", raw(graph.relationshipTo)))
-        sections.append(("RDSL", raw(graph.relationshipDetailSlots)))
-        sections.append(("RDET", try encoder.encode(graph.relationshipDetails)))
+        sections.append(("EIDB", raw(graph.columns.entityIDs.bytes)))
+        sections.append(("EIDE", raw(graph.columns.entityIDs.ends.map(Int64.init))))
+        sections.append(("ENMB", raw(graph.columns.entityNames.bytes)))
+        sections.append(("ENME", raw(graph.columns.entityNames.ends.map(Int64.init))))
+        sections.append(("EKND", raw(graph.columns.entityKindCodes)))
+        sections.append(("EDSL", raw(graph.columns.entityDetailSlots)))
+        sections.append(("EDET", try encoder.encode(graph.columns.entityDetails)))
+        sections.append(("RIDB", raw(graph.columns.relationshipIDs.bytes)))
+        sections.append(("RIDE", raw(graph.columns.relationshipIDs.ends.map(Int64.init))))
+        sections.append(("RKND", raw(graph.columns.relationshipKindCodes)))
+        sections.append(("RFRM", raw(graph.columns.relationshipFrom)))
+        sections.append(("RTO_", raw(graph.columns.relationshipTo)))
+        sections.append(("RDSL", raw(graph.columns.relationshipDetailSlots)))
+        sections.append(("RDET", try encoder.encode(graph.columns.relationshipDetails)))
         for (prefix, adjacency) in [("O", graph.outgoing), ("I", graph.incoming)] {
             sections.append(("\(prefix)OFF", raw(adjacency.offsets)))
             sections.append(("\(prefix)NBR", raw(adjacency.neighbors)))
@@ -231,16 +231,26 @@ public enum GraphSnapshot {
         }
         var sourceLookup: [String: Int] = [:]
         for (index, source) in meta.sources.enumerated() { sourceLookup[source.id] = index }
-        var graph = Graph(
-            vocabulary: Vocabulary(entityKinds: meta.entityKinds, relationshipKinds: meta.relationshipKinds),
-            title: meta.title, summaryText: meta.summaryText,
-            entityIDs: entityIDs, entityNames: entityNames, entityKindCodes: entityKinds, entityLookup: lookup,
-            entityDetailSlots: entitySlots, entityDetails: entityDetails,
-            relationshipIDs: relationshipIDs, relationshipKindCodes: relationshipKinds, relationshipFrom: from,
-            relationshipTo: to, relationshipDetailSlots: relationshipSlots, relationshipDetails: relationshipDetails,
-            entityKindIDs: meta.entityKindIDs, relationshipKindIDs: meta.relationshipKindIDs,
-            sources: meta.sources, sourceLookup: sourceLookup, outgoing: outgoing, incoming: incoming,
-            undirected: Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: entities))
+        var columns = StoreColumns(vocabulary: Vocabulary(entityKinds: meta.entityKinds, relationshipKinds: meta.relationshipKinds))
+        columns.title = meta.title
+        columns.summaryText = meta.summaryText
+        columns.entityIDs = entityIDs
+        columns.entityNames = entityNames
+        columns.entityKindCodes = entityKinds
+        columns.entityLookup = lookup
+        columns.entityDetailSlots = entitySlots
+        columns.entityDetails = entityDetails
+        columns.relationshipIDs = relationshipIDs
+        columns.relationshipKindCodes = relationshipKinds
+        columns.relationshipFrom = from
+        columns.relationshipTo = to
+        columns.relationshipDetailSlots = relationshipSlots
+        columns.relationshipDetails = relationshipDetails
+        columns.entityKindIDs = meta.entityKindIDs
+        columns.relationshipKindIDs = meta.relationshipKindIDs
+        columns.sources = meta.sources
+        columns.sourceLookup = sourceLookup
+        var graph = Graph(columns: columns, outgoing: outgoing, incoming: incoming)
         graph.entityColumns = try readColumns(try section("ECOL"), rows: entities, valueTag: "E", endTag: "F",
                                               array: { (tag) throws(SnapshotError) in try array(tag, UInt64.self) },
                                               bytes: { (tag) throws(SnapshotError) in try array(tag, UInt8.self) },

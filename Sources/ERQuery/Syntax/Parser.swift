@@ -1,12 +1,12 @@
 /// A recursive-descent parser for the read-only openCypher subset ergraph answers. Keywords
 /// are case-insensitive; every error names what was expected at the offending token.
 struct Parser {
-    private let tokens: [Token]
-    private let scalars: [Unicode.Scalar]
-    private var position = 0
+    let tokens: [Token]
+    let scalars: [Unicode.Scalar]
+    var position = 0
     /// Guards the recursion against pathological nesting such as ten thousand '('.
-    private var depth = 0
-    private static let maximumDepth = 200
+    var depth = 0
+    static let maximumDepth = 200
     /// Longest fixed pattern and longest variable-length hop accepted: beyond them a query is
     /// a mistake, and the depth-first walks behind them would only run out of stack.
     static let maximumPatternLength = 100
@@ -27,51 +27,51 @@ struct Parser {
 
     // MARK: Token helpers
 
-    private var current: Token { tokens[position] }
+    var current: Token { tokens[position] }
 
-    private func keyword(_ token: Token) -> String? {
+    func keyword(_ token: Token) -> String? {
         if case let .identifier(name, quoted) = token.kind, !quoted { return name.uppercased() }
         return nil
     }
 
-    private func isKeyword(_ word: String, ahead: Int = 0) -> Bool {
+    func isKeyword(_ word: String, ahead: Int = 0) -> Bool {
         let index = min(position + ahead, tokens.count - 1)
         return keyword(tokens[index]) == word
     }
 
-    private func isSymbol(_ symbol: String, ahead: Int = 0) -> Bool {
+    func isSymbol(_ symbol: String, ahead: Int = 0) -> Bool {
         let index = min(position + ahead, tokens.count - 1)
         return tokens[index].kind == .symbol(symbol)
     }
 
-    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+    mutating func advance() { if position < tokens.count - 1 { position += 1 } }
 
-    private mutating func accept(keyword word: String) -> Bool {
+    mutating func accept(keyword word: String) -> Bool {
         guard isKeyword(word) else { return false }
         advance()
         return true
     }
 
-    private mutating func accept(_ symbol: String) -> Bool {
+    mutating func accept(_ symbol: String) -> Bool {
         guard isSymbol(symbol) else { return false }
         advance()
         return true
     }
 
-    private mutating func expect(_ symbol: String, _ what: String? = nil) throws(QueryError) {
+    mutating func expect(_ symbol: String, _ what: String? = nil) throws(QueryError) {
         guard accept(symbol) else { throw unexpected(expected: what ?? "'\(symbol)'") }
     }
 
-    private mutating func expect(keyword word: String) throws(QueryError) {
+    mutating func expect(keyword word: String) throws(QueryError) {
         guard accept(keyword: word) else { throw unexpected(expected: word) }
     }
 
     /// "expected X, found Y" at the current token.
-    private func unexpected(expected: String) -> QueryError {
+    func unexpected(expected: String) -> QueryError {
         QueryError("expected \(expected), found \(describe(current))", at: current.offset)
     }
 
-    private func describe(_ token: Token) -> String {
+    func describe(_ token: Token) -> String {
         switch token.kind {
         case let .identifier(name, quoted): quoted ? "`\(name)`" : "'\(name)'"
         case let .integer(value): "the number \(value)"
@@ -83,14 +83,14 @@ struct Parser {
         }
     }
 
-    private func text(from start: Int, to end: Int) -> String {
+    func text(from start: Int, to end: Int) -> String {
         let clampedEnd = min(max(end, start), scalars.count)
         return String(String.UnicodeScalarView(scalars[start..<clampedEnd]))
     }
 
     /// A name: any identifier, quoted or not (keywords allowed where a name is expected, as in
     /// `n.end` or `:contract`).
-    private mutating func name(_ what: String) throws(QueryError) -> (String, Int) {
+    mutating func name(_ what: String) throws(QueryError) -> (String, Int) {
         guard case let .identifier(name, _) = current.kind else { throw unexpected(expected: what) }
         let offset = current.offset
         advance()
@@ -98,7 +98,7 @@ struct Parser {
     }
 
     /// A variable: an identifier that is not a reserved word (unless quoted).
-    private mutating func variable(_ what: String = "a variable name") throws(QueryError) -> (String, Int) {
+    mutating func variable(_ what: String = "a variable name") throws(QueryError) -> (String, Int) {
         guard case let .identifier(name, quoted) = current.kind, quoted || !Self.reserved.contains(name.uppercased()) else {
             throw unexpected(expected: what)
         }
@@ -107,12 +107,12 @@ struct Parser {
         return (name, offset)
     }
 
-    private var atVariable: Bool {
+    var atVariable: Bool {
         if case let .identifier(name, quoted) = current.kind { return quoted || !Self.reserved.contains(name.uppercased()) }
         return false
     }
 
-    private mutating func nest() throws(QueryError) {
+    mutating func nest() throws(QueryError) {
         depth += 1
         if depth > Self.maximumDepth {
             throw QueryError("the query nests more than \(Self.maximumDepth) levels deep", at: current.offset)
@@ -136,11 +136,11 @@ struct Parser {
         return QueryAST(parts: parts, unionAll: unionAll)
     }
 
-    private func readOnly(_ word: String) -> QueryError {
+    func readOnly(_ word: String) -> QueryError {
         QueryError("ergraph queries are read-only: \(word) would change the graph; use MATCH … RETURN to read it", at: current.offset)
     }
 
-    private mutating func singleQuery() throws(QueryError) -> [Clause] {
+    mutating func singleQuery() throws(QueryError) -> [Clause] {
         var clauses: [Clause] = []
         while true {
             let start = current.offset
@@ -173,14 +173,14 @@ struct Parser {
         }
     }
 
-    private mutating func match(optional: Bool, start: Int) throws(QueryError) -> Clause {
+    mutating func match(optional: Bool, start: Int) throws(QueryError) -> Clause {
         var patterns = [try pathPattern()]
         while accept(",") { patterns.append(try pathPattern()) }
         let predicate = accept(keyword: "WHERE") ? try expression() : nil
         return .match(patterns: patterns, optional: optional, predicate: predicate, offset: start)
     }
 
-    private mutating func projection(start: Int) throws(QueryError) -> Projection {
+    mutating func projection(start: Int) throws(QueryError) -> Projection {
         let distinct = accept(keyword: "DISTINCT")
         var star = false
         var items: [ProjectionItem] = []
@@ -208,7 +208,7 @@ struct Parser {
         return Projection(distinct: distinct, star: star, items: items, orderBy: orderBy, skip: skip, limit: limit, offset: start)
     }
 
-    private mutating func projectionItems() throws(QueryError) -> [ProjectionItem] {
+    mutating func projectionItems() throws(QueryError) -> [ProjectionItem] {
         var items: [ProjectionItem] = []
         repeat {
             let start = current.offset
@@ -226,7 +226,7 @@ struct Parser {
 
     // MARK: Patterns
 
-    private mutating func pathPattern() throws(QueryError) -> PathPattern {
+    mutating func pathPattern() throws(QueryError) -> PathPattern {
         let start = current.offset
         var pathVariable: String?
         if atVariable && isSymbol("=", ahead: 1) {
@@ -251,7 +251,7 @@ struct Parser {
         return pattern
     }
 
-    private mutating func chain(start: Int) throws(QueryError) -> PathPattern {
+    mutating func chain(start: Int) throws(QueryError) -> PathPattern {
         var nodes = [try nodePattern()]
         var relationships: [RelationshipPattern] = []
         while isSymbol("-") || isSymbol("<-") || isSymbol("--") {
@@ -264,7 +264,7 @@ struct Parser {
         return PathPattern(pathVariable: nil, shortest: nil, nodes: nodes, relationships: relationships, offset: start)
     }
 
-    private mutating func nodePattern() throws(QueryError) -> NodePattern {
+    mutating func nodePattern() throws(QueryError) -> NodePattern {
         let start = current.offset
         try expect("(", "'(' to start a node pattern such as (n:company)")
         try nest()
@@ -293,7 +293,7 @@ struct Parser {
         return node
     }
 
-    private mutating func relationshipPattern() throws(QueryError) -> RelationshipPattern {
+    mutating func relationshipPattern() throws(QueryError) -> RelationshipPattern {
         let start = current.offset
         var leftArrow = false
         var pattern = RelationshipPattern(variable: nil, types: [], typeOffsets: [], direction: .either, length: nil, properties: [], offset: start)
@@ -367,7 +367,7 @@ struct Parser {
         return pattern
     }
 
-    private mutating func propertyMap() throws(QueryError) -> [(String, Expression)] {
+    mutating func propertyMap() throws(QueryError) -> [(String, Expression)] {
         try expect("{")
         var entries: [(String, Expression)] = []
         if accept("}") { return entries }
@@ -378,318 +378,5 @@ struct Parser {
         } while accept(",")
         try expect("}", "'}' or ',' in the property map")
         return entries
-    }
-
-    // MARK: Expressions, lowest precedence first
-
-    mutating func expression() throws(QueryError) -> Expression {
-        try nest()
-        defer { depth -= 1 }
-        return try orExpression()
-    }
-
-    private mutating func orExpression() throws(QueryError) -> Expression {
-        var left = try xorExpression()
-        while isKeyword("OR") {
-            let offset = current.offset
-            advance()
-            left = .binary(.or, left, try xorExpression(), offset: offset)
-        }
-        return left
-    }
-
-    private mutating func xorExpression() throws(QueryError) -> Expression {
-        var left = try andExpression()
-        while isKeyword("XOR") {
-            let offset = current.offset
-            advance()
-            left = .binary(.xor, left, try andExpression(), offset: offset)
-        }
-        return left
-    }
-
-    private mutating func andExpression() throws(QueryError) -> Expression {
-        var left = try notExpression()
-        while isKeyword("AND") {
-            let offset = current.offset
-            advance()
-            left = .binary(.and, left, try notExpression(), offset: offset)
-        }
-        return left
-    }
-
-    private mutating func notExpression() throws(QueryError) -> Expression {
-        if isKeyword("NOT") {
-            let offset = current.offset
-            advance()
-            try nest()
-            defer { depth -= 1 }
-            return .unary(.not, try notExpression(), offset: offset)
-        }
-        return try comparison()
-    }
-
-    private mutating func comparison() throws(QueryError) -> Expression {
-        let first = try predicateExpression()
-        var operands = [first]
-        var operators: [(BinaryOperator, Int)] = []
-        let map: [String: BinaryOperator] = ["=": .equal, "<>": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual]
-        while case let .symbol(symbol) = current.kind, let op = map[symbol] {
-            operators.append((op, current.offset))
-            advance()
-            operands.append(try predicateExpression())
-        }
-        guard !operators.isEmpty else { return first }
-        // a < b < c means a < b AND b < c, as in openCypher.
-        var result: Expression = .binary(operators[0].0, operands[0], operands[1], offset: operators[0].1)
-        for index in 1..<operators.count {
-            let next: Expression = .binary(operators[index].0, operands[index], operands[index + 1], offset: operators[index].1)
-            result = .binary(.and, result, next, offset: operators[index].1)
-        }
-        return result
-    }
-
-    private mutating func predicateExpression() throws(QueryError) -> Expression {
-        var left = try additive()
-        while true {
-            let offset = current.offset
-            if accept(keyword: "IN") {
-                left = .binary(.in, left, try additive(), offset: offset)
-            } else if isKeyword("STARTS") {
-                advance()
-                try expect(keyword: "WITH")
-                left = .binary(.startsWith, left, try additive(), offset: offset)
-            } else if isKeyword("ENDS") {
-                advance()
-                try expect(keyword: "WITH")
-                left = .binary(.endsWith, left, try additive(), offset: offset)
-            } else if accept(keyword: "CONTAINS") {
-                left = .binary(.contains, left, try additive(), offset: offset)
-            } else if accept(keyword: "IS") {
-                let negated = accept(keyword: "NOT")
-                guard accept(keyword: "NULL") else { throw unexpected(expected: negated ? "NULL after IS NOT" : "NULL or NOT NULL after IS") }
-                left = .isNull(left, negated: negated)
-            } else {
-                return left
-            }
-        }
-    }
-
-    private mutating func additive() throws(QueryError) -> Expression {
-        var left = try multiplicative()
-        while isSymbol("+") || isSymbol("-") {
-            let op: BinaryOperator = isSymbol("+") ? .add : .subtract
-            let offset = current.offset
-            advance()
-            left = .binary(op, left, try multiplicative(), offset: offset)
-        }
-        return left
-    }
-
-    private mutating func multiplicative() throws(QueryError) -> Expression {
-        var left = try power()
-        while isSymbol("*") || isSymbol("/") || isSymbol("%") {
-            let op: BinaryOperator = isSymbol("*") ? .multiply : (isSymbol("/") ? .divide : .modulo)
-            let offset = current.offset
-            advance()
-            left = .binary(op, left, try power(), offset: offset)
-        }
-        return left
-    }
-
-    private mutating func power() throws(QueryError) -> Expression {
-        var left = try unary()
-        while isSymbol("^") {
-            let offset = current.offset
-            advance()
-            left = .binary(.power, left, try unary(), offset: offset)
-        }
-        return left
-    }
-
-    private mutating func unary() throws(QueryError) -> Expression {
-        if isSymbol("-") || isSymbol("+") {
-            let op: UnaryOperator = isSymbol("-") ? .minus : .plus
-            let offset = current.offset
-            advance()
-            try nest()
-            defer { depth -= 1 }
-            // -9223372036854775808 is a literal, not the negation of a number too large.
-            return .unary(op, try unary(), offset: offset)
-        }
-        return try postfix()
-    }
-
-    private mutating func postfix() throws(QueryError) -> Expression {
-        var value = try atom()
-        while true {
-            let offset = current.offset
-            if accept(".") {
-                let (key, keyOffset) = try name("a property name after '.'")
-                value = .property(value, key, offset: keyOffset)
-            } else if isSymbol("[") {
-                advance()
-                if accept("..") {
-                    let upper = isSymbol("]") ? nil : try expression()
-                    try expect("]")
-                    value = .slice(value, nil, upper, offset: offset)
-                    continue
-                }
-                let index = try expression()
-                if accept("..") {
-                    let upper = isSymbol("]") ? nil : try expression()
-                    try expect("]")
-                    value = .slice(value, index, upper, offset: offset)
-                } else {
-                    try expect("]", "']' after the index")
-                    value = .subscript(value, index, offset: offset)
-                }
-            } else {
-                return value
-            }
-        }
-    }
-
-    private mutating func atom() throws(QueryError) -> Expression {
-        let start = current.offset
-        switch current.kind {
-        case let .integer(value): advance(); return .literal(.integer(value))
-        case let .float(value): advance(); return .literal(.float(value))
-        case let .string(value): advance(); return .literal(.string(value))
-        case let .parameter(name): advance(); return .parameter(name, offset: start)
-        case .symbol("("):
-            advance()
-            try nest()
-            defer { depth -= 1 }
-            let inner = try expression()
-            try expect(")", "')' to close the parenthesis")
-            return inner
-        case .symbol("["):
-            return try listOrComprehension()
-        case .symbol("{"):
-            return .map(try propertyMap())
-        case let .identifier(name, quoted):
-            let upper = name.uppercased()
-            if !quoted {
-                switch upper {
-                case "TRUE": advance(); return .literal(.bool(true))
-                case "FALSE": advance(); return .literal(.bool(false))
-                case "NULL": advance(); return .literal(.null)
-                case "CASE": return try caseExpression()
-                case "ALL" where isSymbol("(", ahead: 1), "ANY" where isSymbol("(", ahead: 1),
-                     "NONE" where isSymbol("(", ahead: 1), "SINGLE" where isSymbol("(", ahead: 1):
-                    return try listPredicate(ListQuantifier(rawValue: name.lowercased()) ?? .all)
-                default: break
-                }
-                if isSymbol("(", ahead: 1) { return try functionCall(name) }
-                if Self.reserved.contains(upper) {
-                    if Self.writeKeywords.contains(upper) { throw readOnly(upper) }
-                    throw unexpected(expected: "an expression")
-                }
-            } else if isSymbol("(", ahead: 1) {
-                return try functionCall(name)
-            }
-            advance()
-            if isSymbol("{") { return try mapProjection(.variable(name, offset: start), offset: start) }
-            return .variable(name, offset: start)
-        default:
-            throw unexpected(expected: "an expression")
-        }
-    }
-
-    private mutating func functionCall(_ name: String) throws(QueryError) -> Expression {
-        let start = current.offset
-        advance()
-        try expect("(")
-        try nest()
-        defer { depth -= 1 }
-        if name.lowercased() == "count" && accept("*") {
-            try expect(")", "')' after count(*")
-            return .countStar(offset: start)
-        }
-        let distinct = accept(keyword: "DISTINCT")
-        var arguments: [Expression] = []
-        if !isSymbol(")") {
-            repeat { arguments.append(try expression()) } while accept(",")
-        }
-        try expect(")", "')' or ',' in the arguments of \(name)(…)")
-        return .function(name: name, distinct: distinct, arguments: arguments, offset: start)
-    }
-
-    private mutating func listPredicate(_ quantifier: ListQuantifier) throws(QueryError) -> Expression {
-        let start = current.offset
-        advance()
-        try expect("(")
-        try nest()
-        defer { depth -= 1 }
-        let (name, _) = try variable("a variable, as in \(quantifier.rawValue)(x IN list WHERE …)")
-        try expect(keyword: "IN")
-        let list = try expression()
-        try expect(keyword: "WHERE")
-        let predicate = try expression()
-        try expect(")", "')' to close \(quantifier.rawValue)(…)")
-        return .listPredicate(quantifier, variable: name, list: list, predicate: predicate, offset: start)
-    }
-
-    private mutating func listOrComprehension() throws(QueryError) -> Expression {
-        let start = current.offset
-        advance()
-        try nest()
-        defer { depth -= 1 }
-        if atVariable && isKeyword("IN", ahead: 1) {
-            let (name, _) = try variable()
-            advance()
-            let list = try expression()
-            let predicate = accept(keyword: "WHERE") ? try expression() : nil
-            let projection = accept("|") ? try expression() : nil
-            try expect("]", "']' to close the list comprehension")
-            return .comprehension(variable: name, list: list, predicate: predicate, projection: projection, offset: start)
-        }
-        var items: [Expression] = []
-        if !isSymbol("]") {
-            repeat { items.append(try expression()) } while accept(",")
-        }
-        try expect("]", "']' or ',' in the list")
-        return .list(items)
-    }
-
-    private mutating func mapProjection(_ subject: Expression, offset: Int) throws(QueryError) -> Expression {
-        try expect("{")
-        var items: [MapProjectionItem] = []
-        if !isSymbol("}") {
-            repeat {
-                if accept(".") {
-                    if accept("*") { items.append(.all); continue }
-                    let (key, keyOffset) = try name("a property name after '.'")
-                    items.append(.property(key, offset: keyOffset))
-                } else if case .identifier = current.kind, isSymbol(":", ahead: 1) {
-                    let (key, _) = try name("a key")
-                    advance()
-                    items.append(.entry(key, try expression()))
-                } else {
-                    let (name, nameOffset) = try variable("'.property', 'key: value' or a variable in the map projection")
-                    items.append(.variable(name, offset: nameOffset))
-                }
-            } while accept(",")
-        }
-        try expect("}", "'}' or ',' in the map projection")
-        return .mapProjection(subject, items, offset: offset)
-    }
-
-    private mutating func caseExpression() throws(QueryError) -> Expression {
-        advance()
-        try nest()
-        defer { depth -= 1 }
-        let subject = isKeyword("WHEN") ? nil : try expression()
-        var branches: [(Expression, Expression)] = []
-        while accept(keyword: "WHEN") {
-            let condition = try expression()
-            try expect(keyword: "THEN")
-            branches.append((condition, try expression()))
-        }
-        guard !branches.isEmpty else { throw unexpected(expected: "WHEN") }
-        let otherwise = accept(keyword: "ELSE") ? try expression() : nil
-        try expect(keyword: "END")
-        return .caseWhen(subject: subject, branches: branches, otherwise: otherwise)
     }
 }

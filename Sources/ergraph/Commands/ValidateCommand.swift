@@ -30,8 +30,8 @@ struct ValidateCommand: ParsableCommand {
         case .json:
             try Terminal.print(answer, as: .json)
         case .text:
-            for problem in answer.problems { Terminal.standardError(problem.description) }
             for verdict in answer.verdicts {
+                for problem in verdict.problems { Terminal.standardError(problem.description) }
                 if verdict.valid { print(verdict.line) } else { Terminal.standardError(verdict.line) }
             }
         }

@@ -27,7 +27,7 @@ extension CommandFailure {
         case let .unknownEntity(_, explanation) where !explanation.contains("did you mean") && !explanation.contains("names "):
             message += "; 'ergraph list' shows every entity"
         case .unknownKind:
-            message += "; 'ergraph kinds' lists them"
+            message += " ('ergraph kinds' lists them)"
         case let .weights(weightError):
             switch weightError {
             case .missingCosts: message += " (leave kinds out with --via)"
