@@ -64,6 +64,7 @@ demo: build
 
 # The smoke run comes first so that the test runner's summary is the last thing printed.
 test: build venv
+	python3 scripts/check-dependencies.py
 	$(MAKE) --no-print-directory bench-smoke
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test
 
