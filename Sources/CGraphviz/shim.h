@@ -5,7 +5,7 @@
 #include <graphviz/cgraph.h>
 
 // Exported by libcgraph but missing from its header: resets the DOT lexer after a read, so
-// input left over from one agmemread never leaks into the next (graphviz-notes §2.4 item 2).
+// input left over from one agmemread never leaks into the next (docs/GRAPHVIZ.md, "Parser state").
 extern void aglexbad(void);
 
 // agtail and aghead are macros, which Swift cannot call.

@@ -6,7 +6,7 @@ import Synchronization
 public enum GraphvizLayout: String, Sendable, CaseIterable {
     case dot, neato, fdp, sfdp, circo, twopi
 
-    /// Engines whose output differs between calls in one process (graphviz-notes §2.8):
+    /// Engines whose output differs between calls in one process (docs/GRAPHVIZ.md, "Determinism"):
     /// reproducible output needs a fresh process per layout.
     public var isReproducibleInProcess: Bool { self != .fdp && self != .sfdp }
 
@@ -92,7 +92,7 @@ public struct ParsedDOT: Sendable {
 /// while `graphvizLock` is held, which is why the unchecked access is safe.
 nonisolated(unsafe) private var capturedMessages = ""
 /// The process's one Graphviz context, made on first use under the lock, kept for the
-/// process's life (graphviz-notes §2.4 item 9: free it once, at exit).
+/// process's life (docs/GRAPHVIZ.md, "Cleanup and leaks").
 nonisolated(unsafe) private var sharedContext: OpaquePointer?
 
 private let captureMessage: agusererrf = { text in
@@ -199,7 +199,7 @@ public enum Graphviz {
         let messages = endCapture()
         beginCapture()
         guard let graph else {
-            // Empty or comment-only input fails without a message (graphviz-notes §2.4 item 5).
+            // Empty or comment-only input fails without a message (docs/GRAPHVIZ.md, "Errors").
             let reason = messages.errors.first ?? "no graph in the text (it is empty or only comments)"
             throw .invalidDOT(reason)
         }

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Graphviz 2.42 is not thread-safe: its DOT parser, error log, plugin registry and layout
 /// engines keep global state, and concurrent use crashed or tripped assertions when measured
-/// (see `docs/graphviz-notes.md` §2.7). One process-wide mutex, not one per context, is the fix.
+/// (docs/GRAPHVIZ.md, "Thread safety"). One process-wide mutex, not one per context, is the fix.
 let graphvizLock = Mutex<Void>(())
 
 /// Facts about the Graphviz library linked into this process.

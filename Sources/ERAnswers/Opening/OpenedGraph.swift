@@ -10,13 +10,14 @@ public final class OpenedGraph: Sendable {
     /// The warnings reading it produced (errors stop the opening).
     public let diagnostics: [Diagnostic]
     /// The graph as written, contract entities included.
-    public let asWritten: GraphContext
+    public let graph: Graph
+    private let writtenCache = Mutex<GraphContext?>(nil)
     private let foldedCache = Mutex<GraphContext?>(nil)
 
     public init(graph: Graph, source: GraphSource, diagnostics: [Diagnostic] = []) {
+        self.graph = graph
         self.source = source
         self.diagnostics = diagnostics
-        asWritten = GraphContext(graph: graph)
     }
 
     /// Reads `source`: a snapshot without rebuilding, lists straight into the store, datasets
@@ -59,14 +60,25 @@ public final class OpenedGraph: Sendable {
         return DatasetLoader.load(paths: paths, options: .init(strict: strict)).diagnostics
     }
 
-    public var graph: Graph { asWritten.graph }
+    /// The graph as written with its name index, built on first use and shared.
+    public var asWritten: GraphContext {
+        writtenCache.withLock { cached in
+            if let cached { return cached }
+            let context = GraphContext(graph: graph)
+            cached = context
+            return context
+        }
+    }
 
     /// Contracts folded into buyer → vendor links (``ContractProjection``), with a name index of
-    /// their own; built once and shared.
+    /// their own; built once and shared. Where nothing folds (bulk lists, contracts written as
+    /// links) it is the graph as written, index included, at no cost.
     public var folded: GraphContext {
-        foldedCache.withLock { cached in
+        let written = asWritten
+        return foldedCache.withLock { cached in
             if let cached { return cached }
-            let context = GraphContext(graph: ContractProjection.collapse(asWritten.graph).graph, unfolded: asWritten)
+            let projected = ContractProjection.collapse(graph)
+            let context = projected.foldedNothing ? GraphContext(sharing: written) : GraphContext(graph: projected.graph, unfolded: written)
             cached = context
             return context
         }
@@ -92,6 +104,14 @@ public struct GraphContext: Sendable {
         names = EntityResolver(graph: graph)
         unfoldedGraph = nil
         unfoldedNames = nil
+    }
+
+    /// The same graph and index, marked as the folded view (nothing needed folding).
+    init(sharing written: GraphContext) {
+        graph = written.graph
+        names = written.names
+        unfoldedGraph = written.graph
+        unfoldedNames = written.names
     }
 
     init(graph: Graph, unfolded: GraphContext) {

@@ -12,6 +12,8 @@ public struct ProjectedGraph: Sendable {
     public let graph: Graph
     /// The origin of each link of ``graph``, by its relationship index.
     public let origins: [LinkOrigin]
+    /// True when no contract was folded: ``graph`` is the original graph.
+    public var foldedNothing: Bool = false
 }
 
 /// Folds contracts written as nodes (FollowTheMoney style) into direct links.
@@ -41,6 +43,11 @@ public enum ContractProjection {
             if let plan = Plan(contract: entity, in: graph, contractKind: contractKind) {
                 plans[entity] = plan
             }
+        }
+
+        // Nothing to fold (bulk lists, datasets that write contracts as links): the graph as it is.
+        if plans.isEmpty {
+            return ProjectedGraph(graph: graph, origins: graph.relationshipIndices.map { .original($0) }, foldedNothing: true)
         }
 
         var builder = GraphBuilder(vocabulary: graph.vocabulary)

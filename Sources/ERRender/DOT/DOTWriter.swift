@@ -1,7 +1,7 @@
 /// Writes ``DOTDocument``s as DOT text that Graphviz accepts without a warning, whatever the
 /// names and labels hold, and that is byte-identical for identical input.
 ///
-/// Rules (graphviz-notes §3): every identifier and value is quoted, so keywords in any case,
+/// Rules (docs/GRAPHVIZ.md, "DOT rules"): every identifier and value is quoted, so keywords in any case,
 /// digits first and punctuation are harmless; in text, `\` and `"` are escaped, line feeds
 /// become `\n`, carriage returns are dropped and other control characters become spaces;
 /// strings longer than 8,000 bytes are split as `"…" + "…"` (the lexer refuses single strings
