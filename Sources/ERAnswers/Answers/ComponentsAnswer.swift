@@ -15,12 +15,25 @@ public struct ComponentsAnswer: Answer, Encodable {
 
     enum CodingKeys: String, CodingKey { case kind, count, components }
 
-    public init(strong: Bool, in graph: Graph, shown: Int = 8) {
+    /// The components of `context`'s graph. On the folded view a contract folded into its
+    /// buyer → vendor link is counted with its buyer (it joins the same entities its link
+    /// does), so the sizes add up to the entities the dataset has, as `stats` counts them;
+    /// strongly connected components are of the folded links alone.
+    public init(strong: Bool, in context: GraphContext, shown: Int = 8) {
+        let graph = context.graph
         let labels = strong ? graph.stronglyConnectedComponents() : graph.weaklyConnectedComponents()
-        var members = [[EntityIndex]](repeating: [], count: labels.count)
-        for entity in graph.entityIndices { members[Int(labels.labels[entity.int])].append(entity) }
-        components = members.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
-            .map { Component(size: $0.count, entities: $0.map { graph.id(of: $0) }) }
+        var members = [[String]](repeating: [], count: labels.count)
+        var lowest = [Int32](repeating: Int32.max, count: labels.count)
+        for entity in graph.entityIndices {
+            let label = Int(labels.labels[entity.int])
+            members[label].append(graph.id(of: entity))
+            lowest[label] = min(lowest[label], entity.rawValue)
+        }
+        if !strong {
+            for folded in context.foldedContracts { members[Int(labels.labels[folded.buyer.int])].append(folded.contract) }
+        }
+        components = members.indices.sorted { members[$0].count != members[$1].count ? members[$0].count > members[$1].count : lowest[$0] < lowest[$1] }
+            .map { Component(size: members[$0].count, entities: members[$0]) }
         kind = strong ? "strong" : "weak"
         count = components.count
         self.shown = shown

@@ -50,8 +50,8 @@ public struct EntityAnswer: Answer, Encodable {
         func linkLines(_ link: RelationshipIndex, forward: Bool) -> [String] {
             let relationship = graph.relationship(link)
             let other = forward ? graph.to(link) : graph.from(link)
-            let otherName = "\(graph.name(of: other)) (\(graph.id(of: other)))"
-            let line = "  " + Wording.statement(relationship, from: record.name, to: otherName, forward: forward)
+            let line = "  " + Wording.statement(relationship, from: record.name, to: graph.name(of: other), forward: forward,
+                                                in: graph.vocabulary) + " [\(graph.id(of: other))]"
             return [line] + evidence(relationship.citations, numbering: &numbering, indent: "      ")
         }
         if !outgoing.isEmpty {

@@ -40,16 +40,15 @@ public struct OwnersAnswer: Answer, Encodable {
             let names = result.ultimateParents.map { graph.name(of: $0) }
             lines.append("\(graph.name(of: start)): ultimate parent\(names.count == 1 ? "" : "s"): \(names.joined(separator: ", "))")
             for chain in result.chains {
-                var line = "  " + graph.name(of: start)
-                for step in chain {
-                    let link = step.relationship
-                    let dates = Wording.span(graph.validity(of: link)).map { " (\($0))" } ?? ""
-                    let verb = Wording.verb(graph.kind(of: link)) + dates
-                    // Along the link when it is written child → parent, against it otherwise.
-                    line += graph.from(link) == step.child ? " —\(verb)→ " : " ←\(verb)— "
-                    line += graph.name(of: step.parent)
+                // Each step read from the child, along the link or against it as it is written:
+                // "Paragon Solutions was acquired by AE Industrial (since 2024-12)", then ", which …".
+                let sentences = chain.enumerated().map { position, step in
+                    Wording.statement(graph.relationship(step.relationship),
+                                      from: position == 0 ? graph.name(of: step.child) : "which",
+                                      to: graph.name(of: step.parent), forward: graph.from(step.relationship) == step.child,
+                                      in: graph.vocabulary)
                 }
-                lines.append(line)
+                lines.append("  " + sentences.joined(separator: ", "))
             }
         }
         for cycle in result.cycles {

@@ -63,11 +63,16 @@ public struct PathAnswer: Answer, Encodable {
     public var from: EntityRecord
     public var to: EntityRecord
     public var paths: [PathRecord]
+    /// What the reader must know to read the paths right: undated links kept on a date
+    /// question, links left out of a weighted search.
+    public var notes: [String] = []
+    /// The undated links the paths use on a date question (ids).
+    public var undated: [String]?
     /// The numbered sources, in the order the hops cite them (not encoded: each hop carries its
     /// sources in full).
     private var sourceList: [String] = []
 
-    enum CodingKeys: String, CodingKey { case from, to, paths }
+    enum CodingKeys: String, CodingKey { case from, to, paths, notes, undated }
 
     /// - Parameter parallelLinks: when given, each hop also lists the links it returns (see
     ///   ``LinkRecord/parallel``).
@@ -85,7 +90,7 @@ public struct PathAnswer: Answer, Encodable {
             record.displayNames = path.entities.map { Self.displayName($0, graph: graph) }
             for hop in hops {
                 let link = graph.relationship(hop.relationship)
-                record.labels.append(Wording.arrowLabel(link))
+                record.labels.append(Wording.arrowLabel(link, in: graph.vocabulary))
                 record.relationships.append(LinkRecord(
                     id: link.id, kind: link.kind, from: link.from, to: link.to,
                     direction: hop.forward ? "forward" : "backward",
@@ -99,7 +104,7 @@ public struct PathAnswer: Answer, Encodable {
                                             quote: citation.quote, creditedTo: citation.creditedTo)
                     },
                     statement: Wording.statement(link, from: graph.name(of: hop.from), to: graph.name(of: hop.to),
-                                                 forward: hop.forward),
+                                                 forward: hop.forward, in: graph.vocabulary),
                     parallel: parallelLinks.map { list in list(hop).map { graph.id(of: $0) } }))
             }
             return record
@@ -140,6 +145,7 @@ public struct PathAnswer: Answer, Encodable {
     /// its contract, its quotes and the numbered sources.
     public func text() -> String {
         var lines: [String] = [Wording.count(paths.count, "path") + " from \(from.name) to \(to.name)"]
+        lines += notes.map { "  note: \($0)" }
         for (position, path) in paths.enumerated() {
             lines.append("")
             let costNote = path.cost == Double(path.length) ? "" : ", cost \(Wording.number(path.cost))"

@@ -30,7 +30,7 @@ public enum QueryResultWriter {
     /// Columns padded to their widest value (numbers to the right), a rule under the header,
     /// and a count of rows.
     public static func table(_ result: QueryResult, graph: Graph) -> String {
-        let cells = result.rows.map { $0.map { ValueText.display($0, in: graph).replacingOccurrences(of: "\n", with: "\\n") } }
+        let cells = result.rows.map { $0.map { cell($0, graph: graph).replacingOccurrences(of: "\n", with: "\\n") } }
         var widths = result.columns.map(\.count)
         for row in cells { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         let numeric = result.columns.indices.map { column in
@@ -83,12 +83,19 @@ public enum QueryResultWriter {
                 case let .relationship(link): text = graph.id(of: link)
                 case .path: text = ValueText.display(value, in: graph)
                 case .list, .map: text = json(value, graph: graph)
-                default: text = ValueText.display(value, in: graph)
+                default: text = cell(value, graph: graph)
                 }
                 return CSVField.escape(text)
             }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A value as a table or CSV cell: whole numbers read as whole (`95900000`, not `95900000.0`),
+    /// as a reporter would copy them.
+    static func cell(_ value: Value, graph: Graph) -> String {
+        if case let .float(number) = value, number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return ValueText.display(value, in: graph)
     }
 
     static func json(_ value: Value, graph: Graph) -> String {

@@ -85,6 +85,7 @@ public struct DiagramComposer: Sendable {
         // Links first, so sources are numbered in the order the edges cite them, which is
         // stable: relationship index order.
         var familiesDrawn: Set<LinkFamily> = []
+        var undatedDrawn = 0
         for relationship in view.relationships {
             let record = graph.relationship(relationship)
             let family = Vocabulary.family(of: record.kind)
@@ -95,11 +96,17 @@ public struct DiagramComposer: Sendable {
             }
             let strong = !highlighting || view.highlightedRelationships.contains(relationship)
             let sourceMarks = markers(record.citations + record.events.flatMap(\.citations))
+            // On a view at a date, a link without dates is kept (nothing says it did not hold)
+            // and marked, so the reader can tell it from one known to hold then.
+            let undated = view.asOf != nil && record.validity.isEmpty
+            if undated { undatedDrawn += 1 }
             var attributes: [String: DOTValue] = [
                 "id": .text("link-" + record.id),
                 "kind": .text(record.kind),
-                "label": .text(Self.edgeLabel(record) + (sourceMarks.isEmpty ? "" : " " + sourceMarks)),
-                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks)),
+                "label": .text(Self.edgeLabel(record, in: graph.vocabulary) + (undated ? "\n" + Self.undatedMark : "")
+                               + (sourceMarks.isEmpty ? "" : " " + sourceMarks)),
+                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks)
+                                 + (undated ? "\n" + Self.undatedMark + ": kept in this view as nothing says it did not hold then" : "")),
                 "color": .raw(strong ? style.color : theme.dimmedLine),
                 "fontcolor": .raw(strong ? "#333333" : theme.dimmedText),
                 "style": .raw(style.style),
@@ -145,7 +152,7 @@ public struct DiagramComposer: Sendable {
         let legendID = "ergraph-legend"
         document.nodes.append(DOTDocument.Node(id: legendID, attributes: [
             "shape": .raw("plain"),
-            "label": .html(legend(kinds: kindsDrawn, families: familiesDrawn, sources: citedSources, view: view, graph: graph)),
+            "label": .html(legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, sources: citedSources, view: view, graph: graph)),
             "tooltip": .text("Legend and sources"),
             "ergraph_role": .text("legend"),
         ]))
@@ -259,7 +266,7 @@ public struct DiagramComposer: Sendable {
 
     // MARK: Legend
 
-    private func legend(kinds: [String: Int], families: Set<LinkFamily>, sources: [Source],
+    private func legend(kinds: [String: Int], families: Set<LinkFamily>, undated: Int, sources: [Source],
                         view: GraphView, graph: Graph) -> HTMLLabel {
         let theme = options.theme
         var rows: [[HTMLLabel.Cell]] = []
@@ -277,6 +284,14 @@ public struct DiagramComposer: Sendable {
                 HTMLLabel.Cell([.font(color: style.color, [.bold([.text(style.sample)])])]),
                 HTMLLabel.Cell([.text(theme.legendText(family))], align: "left"),
             ])
+        }
+        if undated > 0, let date = view.asOf {
+            // One cell across both columns, so the swatches keep their width.
+            rows.append([HTMLLabel.Cell([.text(Self.undatedMark)], align: "left", columnSpan: 2)])
+            rows.append([HTMLLabel.Cell([.text(" ")]),
+                         HTMLLabel.Cell([.text(Self.wrapped("\(Wording.count(undated, "link")) with no date, kept as of \(date), as nothing "
+                                                            + "says " + (undated == 1 ? "it" : "they") + " did not hold then", width: 60))],
+                                        align: "left", lineAlign: "left")])
         }
         if view.isHighlighting && (view.highlightedEntities.count < view.entities.count
                                    || view.highlightedRelationships.count < view.relationships.count) {
@@ -345,10 +360,14 @@ public struct DiagramComposer: Sendable {
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
 
+    /// How a link without dates is marked on a view at a date.
+    static let undatedMark = "(date unknown)"
+
     /// The kind's verb, and the link's facts on a second line.
-    static func edgeLabel(_ record: Relationship) -> String {
+    static func edgeLabel(_ record: Relationship, in vocabulary: Vocabulary) -> String {
         let facts = Wording.facts(of: record)
-        return shortened(facts.isEmpty ? Wording.verb(record.kind) : "\(Wording.verb(record.kind))\n\(facts)")
+        let verb = Wording.verb(record.kind, in: vocabulary)
+        return shortened(facts.isEmpty ? verb : "\(verb)\n\(facts)")
     }
 
     /// The link's statement (``Wording/statement(_:from:to:forward:)``), what each amount kind
@@ -356,7 +375,7 @@ public struct DiagramComposer: Sendable {
     static func edgeTooltip(_ record: Relationship, graph: Graph, markers: String) -> String {
         let fromName = graph.index(ofEntity: record.from).map { graph.name(of: $0) } ?? record.from
         let toName = graph.index(ofEntity: record.to).map { graph.name(of: $0) } ?? record.to
-        var lines = [Wording.statement(record, from: fromName, to: toName)]
+        var lines = [Wording.statement(record, from: fromName, to: toName, in: graph.vocabulary)]
         for amount in record.amounts { lines.append("\(Wording.money(amount)): \(amount.kind.meaning)") }
         for (key, value) in record.properties.sorted(by: { $0.key < $1.key }) { lines.append("\(Wording.kind(key)): \(value)") }
         for citation in record.citations {

@@ -22,7 +22,7 @@ public enum MermaidWriter: GraphExporter {
         }
         for link in graph.relationshipIndices {
             let record = graph.relationship(link)
-            let label = Wording.arrowLabel(record)
+            let label = Wording.arrowLabel(record, in: graph.vocabulary)
             lines.append("  n\(graph.from(link).rawValue) -->|\"\(text(label))\"| n\(graph.to(link).rawValue)")
         }
         let used = Set(graph.entityIndices.map { graph.kind(of: $0) })

@@ -66,29 +66,44 @@ public enum Wording {
         kind.replacingOccurrences(of: "_", with: " ")
     }
 
-    /// How a link kind reads on an arrow: a contract folded into a link reads as what happened.
-    public static func verb(_ kind: String) -> String {
-        kind == RelationshipKinds.contracted ? RelationshipKinds.awarded : self.kind(kind)
+    /// How a link of `kind` reads from its source: `acquired`, `is part of`, `contracted with`
+    /// (the vocabulary's phrase; for a kind without one, its label).
+    public static func verb(_ kind: String, in vocabulary: Vocabulary) -> String {
+        vocabulary.relationshipKind(kind)?.activePhrase ?? self.kind(kind)
     }
 
-    /// A link in the direction it is walked: `A —awarded→ B` along it, `B ←acquired— A` against it.
+    /// A link in the direction it is walked: `A —acquired→ B` along it, `B ←acquired— A` against it.
     public static func arrow(from: String, verb: String, to: String, forward: Bool) -> String {
         forward ? "\(from) —\(verb)→ \(to)" : "\(from) ←\(verb)— \(to)"
     }
 
-    /// A link and its facts in one line, walked from `from` to `to`:
-    /// `U.S. Immigration and Customs Enforcement —awarded→ Paragon Solutions: $2M reported; since 2024-09; …`.
-    /// Path hops, tooltips and JSON answers all carry this line.
-    public static func statement(_ relationship: Relationship, from: String, to: String, forward: Bool = true) -> String {
+    /// A link as a sentence read from the end it is walked from, with its facts:
+    /// along it, `AE Industrial acquired Paragon Solutions (since 2024-12)`; against it,
+    /// `Paragon Solutions was acquired by AE Industrial (since 2024-12)`. A declared kind
+    /// without an inverse phrase reads against the link as an arrow, `B ←planned merger— A`,
+    /// which cannot be misread. Path hops, `show`, `neighbors`, tooltips and JSON answers all
+    /// carry this sentence.
+    public static func statement(_ relationship: Relationship, from: String, to: String, forward: Bool = true,
+                                 in vocabulary: Vocabulary) -> String {
+        let definition = vocabulary.relationshipKind(relationship.kind)
+        let sentence: String
+        if forward {
+            sentence = "\(from) \(definition?.activePhrase ?? kind(relationship.kind)) \(to)"
+        } else if let inverse = definition?.inverse {
+            sentence = "\(from) \(inverse) \(to)"
+        } else {
+            sentence = arrow(from: from, verb: kind(relationship.kind), to: to, forward: false)
+        }
         let facts = facts(of: relationship)
-        let arrow = arrow(from: from, verb: verb(relationship.kind), to: to, forward: forward)
-        return facts.isEmpty ? arrow : "\(arrow): \(facts)"
+        return facts.isEmpty ? sentence : "\(sentence) (\(facts))"
     }
 
-    /// A link's label on a one-line chain of arrows: `awarded ($2M reported; since 2024-09)`.
-    public static func arrowLabel(_ relationship: Relationship) -> String {
+    /// A link's label on a chain of arrows and on Mermaid arrows:
+    /// `acquired (since 2024-12)`, `contracted with ($2M reported; since 2024-09)`.
+    public static func arrowLabel(_ relationship: Relationship, in vocabulary: Vocabulary) -> String {
         let facts = facts(of: relationship)
-        return facts.isEmpty ? verb(relationship.kind) : "\(verb(relationship.kind)) (\(facts))"
+        let verb = verb(relationship.kind, in: vocabulary)
+        return facts.isEmpty ? verb : "\(verb) (\(facts))"
     }
 
     // MARK: Sources

@@ -78,7 +78,8 @@ public final class OpenedGraph: Sendable {
         return foldedCache.withLock { cached in
             if let cached { return cached }
             let projected = ContractProjection.collapse(graph)
-            let context = projected.foldedNothing ? GraphContext(sharing: written) : GraphContext(graph: projected.graph, unfolded: written)
+            let context = projected.foldedNothing ? GraphContext(sharing: written)
+                : GraphContext(graph: projected.graph, unfolded: written, origins: projected.origins)
             cached = context
             return context
         }
@@ -98,12 +99,16 @@ public struct GraphContext: Sendable {
     /// For a folded graph, the graph as written, to explain names of folded contracts.
     private let unfoldedGraph: Graph?
     private let unfoldedNames: EntityResolver?
+    /// For a folded graph: each contract folded away (its id as written) and the buyer whose
+    /// link now stands for it, so counts of entities can still include it.
+    public let foldedContracts: [(contract: String, buyer: EntityIndex)]
 
     public init(graph: Graph) {
         self.graph = graph
         names = EntityResolver(graph: graph)
         unfoldedGraph = nil
         unfoldedNames = nil
+        foldedContracts = []
     }
 
     /// The same graph and index, marked as the folded view (nothing needed folding).
@@ -112,13 +117,22 @@ public struct GraphContext: Sendable {
         names = written.names
         unfoldedGraph = written.graph
         unfoldedNames = written.names
+        foldedContracts = []
     }
 
-    init(graph: Graph, unfolded: GraphContext) {
+    init(graph: Graph, unfolded: GraphContext, origins: [LinkOrigin]) {
         self.graph = graph
         names = EntityResolver(graph: graph)
         unfoldedGraph = unfolded.graph
         unfoldedNames = unfolded.names
+        var seen: Set<EntityIndex> = []
+        var folded: [(contract: String, buyer: EntityIndex)] = []
+        for (link, origin) in origins.enumerated() {
+            guard case let .contract(contract, _) = origin, seen.insert(contract).inserted,
+                  graph.index(ofEntity: unfolded.graph.id(of: contract)) == nil else { continue }
+            folded.append((unfolded.graph.id(of: contract), graph.from(RelationshipIndex(link))))
+        }
+        foldedContracts = folded
     }
 
     /// True when contracts are folded into links here.

@@ -32,7 +32,7 @@ public struct NeighborhoodQuery: Sendable, Equatable {
         let options = try constraints.options(in: context)
         let found = graph.neighborhood(of: start, depth: depth, options: options)
         let view = GraphView.induced(graph, entities: [start] + found.map(\.entity), options: options, focus: start)
-        return Result(answer: NeighborsAnswer(of: start, depth: depth, found: found, in: graph), view: view, context: context,
+        return Result(answer: NeighborsAnswer(of: start, depth: depth, found: found, in: graph, constraints: constraints), view: view, context: context,
                       subtitle: "within \(Wording.count(depth, "link")) of \(graph.name(of: start))")
     }
 }

@@ -65,7 +65,7 @@ public struct PathQuery: Sendable, Equatable {
         do {
             switch weighting {
             case .hops: weights = nil
-            case let .property(name): weights = try LinkWeights.property(name, in: graph, options: options)
+            case let .property(name): weights = try LinkWeights.property(name, in: graph, options: options, leavingOutMissing: true)
             case let .costs(costs): weights = try LinkWeights.costs(costs, in: graph, options: options)
             }
         } catch {
@@ -89,8 +89,16 @@ public struct PathQuery: Sendable, Equatable {
                 paths = graph.shortestPath(from: source, to: target, options: options).map { [$0] } ?? []
             }
         }
-        let answer = PathAnswer(graph: graph, from: source, to: target, paths: paths,
+        var answer = PathAnswer(graph: graph, from: source, to: target, paths: paths,
                                 parallelLinks: routes ? { graph.parallelLinks(of: $0, options: options) } : nil)
+        if let undated = constraints.undatedNote(paths.flatMap(\.relationships), in: graph) {
+            answer.notes.append(undated.note)
+            answer.undated = undated.ids
+        }
+        if let weights, weights.leftOut > 0, case let .property(name) = weighting {
+            answer.notes.append("\(Wording.count(weights.leftOut, "link")) without a numeric '\(name)' "
+                                + "\(weights.leftOut == 1 ? "was" : "were") left out of the search")
+        }
         return Result(answer: answer, paths: paths, context: context, source: source, target: target)
     }
 

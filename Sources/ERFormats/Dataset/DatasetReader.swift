@@ -152,12 +152,22 @@ struct DatasetDecoder {
                               at: pair.keyLocation)
                     continue
                 }
-                guard case let .scalar(meaning, _, _) = pair.value else {
-                    log.error("the meaning of kind '\(pair.key)' must be one line of text, found \(pair.value.describedKind)",
+                // `kind: meaning`, or for a relationship kind `kind: {meaning, phrase, inverse}`.
+                var definition: KindDefinition
+                if case let .scalar(meaning, _, _) = pair.value {
+                    definition = KindDefinition(pair.key, meaning)
+                } else if !isEntity,
+                          let fields = FieldReader(pair.value, what: "kind '\(pair.key)'", allowed: ["meaning", "phrase", "inverse"], log: log) {
+                    guard let meaning = fields.text("meaning", required: true) else { continue }
+                    definition = KindDefinition(pair.key, meaning.value, phrase: fields.text("phrase")?.value,
+                                                inverse: fields.text("inverse")?.value)
+                } else {
+                    log.error("the meaning of kind '\(pair.key)' must be one line of text"
+                              + (isEntity ? "" : ", or {meaning, phrase, inverse}") + ", found \(pair.value.describedKind)",
                               at: pair.value.location)
                     continue
                 }
-                let record = Located(KindDefinition(pair.key, meaning),
+                let record = Located(definition,
                                      locations: FieldLocations(record: pair.keyLocation, fields: ["id": pair.keyLocation]))
                 if isEntity { dataset.entityKinds.append(record) } else { dataset.relationshipKinds.append(record) }
             }

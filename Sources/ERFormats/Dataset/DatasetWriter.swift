@@ -19,7 +19,15 @@ public enum DatasetWriter {
         if !entityKinds.isEmpty || !relationshipKinds.isEmpty {
             var kinds: [(String, Node)] = []
             if !entityKinds.isEmpty { kinds.append(("entities", mapping(entityKinds.map { ($0.id, text($0.meaning)) }))) }
-            if !relationshipKinds.isEmpty { kinds.append(("relationships", mapping(relationshipKinds.map { ($0.id, text($0.meaning)) }))) }
+            if !relationshipKinds.isEmpty {
+                kinds.append(("relationships", mapping(relationshipKinds.map { kind in
+                    guard kind.phrase != nil || kind.inverse != nil else { return (kind.id, text(kind.meaning)) }
+                    var fields = [("meaning", text(kind.meaning))]
+                    if let phrase = kind.phrase { fields.append(("phrase", text(phrase))) }
+                    if let inverse = kind.inverse { fields.append(("inverse", text(inverse))) }
+                    return (kind.id, mapping(fields))
+                })))
+            }
             top.append(("kinds", mapping(kinds)))
         }
         top.append(("entities", .sequence(.init(graph.entityIndices.map { entity(graph.entity($0)) }))))

@@ -67,6 +67,8 @@ public struct GraphAssembler: Sendable {
             }
         }
 
+        diagnostics += DuplicateEntities.check(dataset.entities)
+
         let nameIndex = Self.nameIndex(dataset.entities)
         var firstRelationshipLocation: [String: SourceLocation?] = [:]
         var addedRelationships: [(record: Located<Relationship>, index: RelationshipIndex)] = []

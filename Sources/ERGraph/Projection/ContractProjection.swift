@@ -30,18 +30,54 @@ public struct ProjectedGraph: Sendable {
 ///   `V —supplies→ U`; neither repeats the amounts, so money is never counted twice;
 /// - links between contracts (`order_under`, `follows_on`) become the property of the same name;
 /// - a contract that still has other links (an outlet that reported it, an order that paused
-///   it) is kept, with those links and its links to its parties; otherwise it disappears.
+///   it) is not folded at all: it stays as written, between its buyer and its vendor, so the
+///   route from buyer to vendor goes through it once and what is said about it stays attached.
+///   A contract is a node or a folded link, never both, in the projected graph.
 ///
-/// Contracts without both a buyer and a vendor stay as they are. Nothing else changes.
-/// O(V + E).
+/// With ``Folding/all`` (for money, where only the contracts count) every contract is folded,
+/// a referenced one kept beside its link so the links about it stay valid.
+///
+/// A buyer or vendor linked to the contract twice (two datasets describing the same award with
+/// facts that differ) is one party, citing both links. Contracts without both a buyer and a
+/// vendor stay as they are. Nothing else changes. O(V + E).
 public enum ContractProjection {
+    /// Which contracts are folded.
+    public enum Folding: Sendable {
+        /// Contracts nothing else refers to; the others stay as written (walking, drawing, querying).
+        case unreferenced
+        /// Every contract with a buyer and a vendor (money).
+        case all
+    }
+
     static let foldedKinds: Set<String> = ["awarded", "awarded_to", "covers", "benefits", "order_under", "follows_on"]
 
-    public static func collapse(_ graph: Graph, contractKind: String = EntityKinds.contract) -> ProjectedGraph {
+    public static func collapse(_ graph: Graph, folding: Folding = .unreferenced,
+                                contractKind: String = EntityKinds.contract) -> ProjectedGraph {
         var plans: [EntityIndex: Plan] = [:]
         for entity in graph.entityIndices where graph.kind(of: entity) == contractKind {
             if let plan = Plan(contract: entity, in: graph, contractKind: contractKind) {
                 plans[entity] = plan
+            }
+        }
+        // A contract that some other link still needs (an outlet reported it, an order paused
+        // it) is referenced. Leaving one as written keeps its links, which may in turn refer to
+        // another contract (an order under it): repeated until nothing changes, so no link is
+        // ever left pointing at a contract that was folded away.
+        func referenced(among plans: [EntityIndex: Plan]) -> Set<EntityIndex> {
+            let folded = Set(plans.values.flatMap(\.foldedLinks))
+            var found: Set<EntityIndex> = []
+            for contract in plans.keys {
+                graph.forEachLink(of: contract, direction: .both) { link, _ in
+                    if !folded.contains(link) { found.insert(contract) }
+                }
+            }
+            return found
+        }
+        var referencedContracts = referenced(among: plans)
+        if folding == .unreferenced {
+            while !referencedContracts.isEmpty {
+                for contract in referencedContracts { plans[contract] = nil }
+                referencedContracts = referenced(among: plans)
             }
         }
 
@@ -55,16 +91,9 @@ public enum ContractProjection {
         builder.summaryText = graph.summaryText
         for source in graph.sources { builder.addSource(source) }
 
-        // A contract that some other link still needs (an outlet reported it, an order paused
-        // it) stays, and keeps its links to its buyer, vendor and products, so what is said
-        // about it stays connected to its parties. The others disappear with their links.
-        let foldedLinks = Set(plans.values.flatMap(\.foldedLinks))
-        var keptContracts: Set<EntityIndex> = []
-        for contract in plans.keys {
-            graph.forEachLink(of: contract, direction: .both) { link, _ in
-                if !foldedLinks.contains(link) { keptContracts.insert(contract) }
-            }
-        }
+        // With every contract folded, a referenced one stays beside its link, keeping its links
+        // to its parties, so the links about it stay valid.
+        let keptContracts = referencedContracts
         let removedLinks = Set(plans.filter { !keptContracts.contains($0.key) }.values.flatMap(\.foldedLinks))
         var origins: [LinkOrigin] = []
         for entity in graph.entityIndices where plans[entity] == nil || keptContracts.contains(entity) {
@@ -116,11 +145,32 @@ public enum ContractProjection {
             (buyers + vendors + products + units).map(\.1) + contractLinks.map(\.link)
         }
 
+        /// Each distinct entity of `parties` once, in the order first met, with every link that
+        /// ties it to the contract (two datasets may both say who the buyer was).
+        private static func distinct(_ parties: [(EntityIndex, RelationshipIndex)]) -> [(EntityIndex, [RelationshipIndex])] {
+            var order: [EntityIndex] = []
+            var links: [EntityIndex: [RelationshipIndex]] = [:]
+            for (entity, link) in parties {
+                if links[entity] == nil { order.append(entity) }
+                links[entity, default: []].append(link)
+            }
+            return order.map { ($0, links[$0] ?? []) }
+        }
+
+        private static func citations(of links: [RelationshipIndex], in graph: Graph) -> [Citation] {
+            var citations: [Citation] = []
+            for citation in links.flatMap({ graph.relationship($0).citations }) where !citations.contains(citation) {
+                citations.append(citation)
+            }
+            return citations
+        }
+
         func projectedLinks(in graph: Graph) -> [Relationship] {
             let record = graph.entity(contract)
-            var citations: [Citation] = []
-            for citation in record.citations + (buyers + vendors).flatMap({ graph.relationship($0.1).citations })
-            where !citations.contains(citation) {
+            let buyers = Self.distinct(self.buyers), vendors = Self.distinct(self.vendors)
+            let products = Self.distinct(self.products), units = Self.distinct(self.units)
+            var citations = record.citations
+            for citation in Self.citations(of: (buyers + vendors).flatMap(\.1), in: graph) where !citations.contains(citation) {
                 citations.append(citation)
             }
             var properties = record.properties
@@ -138,19 +188,19 @@ public enum ContractProjection {
                                               validity: record.validity, amounts: record.amounts, events: record.events,
                                               properties: properties, citations: citations))
                 }
-                for (product, link) in products {
+                for (product, productLinks) in products {
                     links.append(Relationship(id: "\(record.id):bought:\(graph.id(of: product))", kind: RelationshipKinds.bought,
                                               from: graph.id(of: buyer), to: graph.id(of: product),
                                               validity: record.validity, properties: ["contract": .text(record.id)],
-                                              citations: graph.relationship(link).citations))
+                                              citations: Self.citations(of: productLinks, in: graph)))
                 }
             }
             for (vendor, _) in vendors {
-                for (unit, link) in units {
+                for (unit, unitLinks) in units {
                     links.append(Relationship(id: "\(record.id):supplies:\(graph.id(of: unit))", kind: "supplies",
                                               from: graph.id(of: vendor), to: graph.id(of: unit),
                                               validity: record.validity, properties: ["contract": .text(record.id)],
-                                              citations: graph.relationship(link).citations))
+                                              citations: Self.citations(of: unitLinks, in: graph)))
                 }
             }
             return links

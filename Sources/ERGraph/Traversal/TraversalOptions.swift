@@ -13,10 +13,14 @@ public struct TraversalOptions: Sendable, Equatable {
     public var maxDegree: Int?
     /// Only links (and entities) valid at this date, in the sense of ``Validity/isValid(at:)``.
     public var asOf: PartialDate?
+    /// With ``asOf``: leave out links that have no dates at all, instead of keeping them
+    /// (nothing says they did not hold then).
+    public var excludeUndated: Bool = false
 
     public init(direction: Direction = .both, relationshipKinds: Set<String>? = nil,
                 intermediateKinds: Set<String>? = nil, avoid: Set<EntityIndex> = [],
-                maxDegree: Int? = nil, asOf: PartialDate? = nil) {
+                maxDegree: Int? = nil, asOf: PartialDate? = nil, excludeUndated: Bool = false) {
+        self.excludeUndated = excludeUndated
         self.direction = direction
         self.relationshipKinds = relationshipKinds
         self.intermediateKinds = intermediateKinds
@@ -48,7 +52,10 @@ struct TraversalFilter: Sendable {
             }
             usableLink = graph.relationshipIndices.map { link in
                 if let allowedCodes, !allowedCodes.contains(graph.kindCode(of: link)) { return false }
-                if let date = options.asOf, !graph.validity(of: link).isValid(at: date) { return false }
+                if let date = options.asOf {
+                    let validity = graph.validity(of: link)
+                    if !validity.isValid(at: date) || (options.excludeUndated && validity.isEmpty) { return false }
+                }
                 return true
             }
         } else {

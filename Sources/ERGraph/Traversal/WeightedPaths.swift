@@ -28,6 +28,10 @@ public enum WeightError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Link weights for weighted searches, one per relationship.
 public struct LinkWeights: Sendable {
+    /// How many links the search could use but were left out for want of a weight
+    /// (``property(_:in:options:leavingOutMissing:)``).
+    public var leftOut: Int = 0
+
     /// One weight per relationship index, zero or more; infinity marks a link not to use.
     public let values: [Double]
 
@@ -37,17 +41,19 @@ public struct LinkWeights: Sendable {
     public static func unit(_ graph: Graph) -> LinkWeights { LinkWeights(values: .init(repeating: 1, count: graph.relationshipCount)) }
 
     /// The numeric property `name` of each link (money counts by its amount). Every link the
-    /// search may use must have one, zero or more.
-    public static func property(_ name: String, in graph: Graph,
-                                options: TraversalOptions) throws(WeightError) -> LinkWeights {
+    /// search may use must have one, zero or more; with `leavingOutMissing`, links without one
+    /// are not walked (counted in ``leftOut``) unless no link has one at all.
+    public static func property(_ name: String, in graph: Graph, options: TraversalOptions,
+                                leavingOutMissing: Bool = false) throws(WeightError) -> LinkWeights {
+        let what = Missing.property(name, leaveOut: leavingOutMissing)
         // Bulk graphs keep numbers in columns: read them without building a record per link.
         if let column = graph.relationshipColumns.numbers(name) {
-            return try build(graph, options: options, what: .property(name)) { link in
+            return try build(graph, options: options, what: what) { link in
                 let value = column[link.int]
                 return value.isNaN ? nil : value
             }
         }
-        return try build(graph, options: options, what: .property(name)) { link in
+        return try build(graph, options: options, what: what) { link in
             let record = graph.relationship(link)
             if name == "amount", let money = record.amounts.first {
                 return Double(truncating: money.amount as NSDecimalNumber)
@@ -85,18 +91,23 @@ public struct LinkWeights: Sendable {
             guard value >= 0 else { throw .negative(relationship: graph.id(of: link), weight: value) }
             values[link.int] = value
         }
+        var weights = LinkWeights(values: values)
         if missingCount > 0 {
             switch what {
             case .cost: throw .missingCosts(kinds: missingKinds.sorted(), links: missingCount)
-            case let .property(name): throw .missingProperty(name: name, links: missingCount, examples: examples)
+            case let .property(name, leaveOut):
+                guard leaveOut, values.contains(where: { $0.isFinite }) else {
+                    throw .missingProperty(name: name, links: missingCount, examples: examples)
+                }
+                weights.leftOut = missingCount
             }
         }
-        return LinkWeights(values: values)
+        return weights
     }
 
     private enum Missing {
         case cost
-        case property(String)
+        case property(String, leaveOut: Bool)
     }
 }
 

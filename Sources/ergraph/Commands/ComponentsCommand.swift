@@ -14,7 +14,7 @@ struct ComponentsCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        let graph = try graphOptions.open().context(keepingContractNodes: contracts.keepContractNodes).graph
-        try Terminal.print(ComponentsAnswer(strong: strong, in: graph, shown: show), as: format.answerFormat)
+        let context = try graphOptions.open().context(keepingContractNodes: contracts.keepContractNodes)
+        try Terminal.print(ComponentsAnswer(strong: strong, in: context, shown: show), as: format.answerFormat)
     }
 }

@@ -27,7 +27,7 @@ struct MoneyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folded = try graphOptions.open().folded.graph
-        try Terminal.print(MoneyAnswer(by: by, asOf: asOf.flatMap(PartialDate.init), in: folded), as: format)
+        let opened = try graphOptions.open()
+        try Terminal.print(MoneyAnswer(by: by, asOf: asOf.flatMap(PartialDate.init), of: opened), as: format)
     }
 }

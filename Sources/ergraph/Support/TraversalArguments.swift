@@ -1,6 +1,11 @@
 import ArgumentParser
 import ERAnswers
 
+/// What `--as-of` does with links that have no dates.
+enum UndatedLinks: String, ExpressibleByArgument, CaseIterable {
+    case keep, exclude
+}
+
 /// The constraints shared by every traversal command.
 struct TraversalArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Only follow links of these kinds, comma-separated.", valueName: "kinds"))
@@ -21,6 +26,10 @@ struct TraversalArguments: ParsableArguments {
         valueName: "date"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp("With --as-of: keep links that have no dates (the default; answers name them) or exclude them.",
+                               valueName: "keep|exclude"))
+    var undated: UndatedLinks = .keep
+
     @OptionGroup var contracts: ContractArguments
 
     var keepContractNodes: Bool { contracts.keepContractNodes }
@@ -38,6 +47,7 @@ struct TraversalArguments: ParsableArguments {
 
     func constraints(direction: Direction) -> TraversalConstraints {
         TraversalConstraints(direction: direction, via: Self.list(via), through: Self.list(through),
-                             avoid: Self.list(avoid) ?? [], maxDegree: maxDegree, asOf: asOf.flatMap(PartialDate.init))
+                             avoid: Self.list(avoid) ?? [], maxDegree: maxDegree, asOf: asOf.flatMap(PartialDate.init),
+                             excludeUndated: undated == .exclude)
     }
 }
