@@ -35,17 +35,20 @@ struct PresentationTests {
     func paragonHopEverywhere() throws {
         let opened = try Package.opened()
         let result = try PathQuery(from: "ICE", to: "AE Industrial").run(on: opened)
-        let statement = "U.S. Immigration and Customs Enforcement —awarded→ Paragon Solutions: "
-            + "$2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025"
+        // The Paragon contract is paused and resumed by two administrations, so it stays an
+        // entity: the hop is ICE's award of it.
+        let statement = "U.S. Immigration and Customs Enforcement awarded ICE-Paragon Solutions spyware contract (2024) (since 2024-09)"
 
         let text = result.answer.text().components(separatedBy: "\n")
         #expect(text[4] == "  1. " + statement)
+        #expect(text[5] == "       ICE-Paragon Solutions spyware contract (2024): $2M reported; since 2024-09; stop-work order 2024, "
+                + "stop-work order lifted 2025")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.answer.json().utf8)) as? [String: Any])
         let paths = try #require(json["paths"] as? [[String: Any]])
         let hops = try #require(paths.first?["relationships"] as? [[String: Any]])
         #expect(hops.first?["statement"] as? String == statement)
-        #expect(hops.first?["id"] as? String == "contract-paragon-2024")
+        #expect(hops.first?["id"] as? String == "ice-awarded-paragon-2024")
 
         let graph = result.context.graph
         let drawn = try DrawingRequest(format: .svg).draw(.paths(graph, result.paths), of: graph)
@@ -53,7 +56,7 @@ struct PresentationTests {
         let parser = XMLParser(data: drawn.data)
         parser.delegate = collector
         #expect(parser.parse())
-        let tooltip = try #require(collector.titles.first { $0.key.hasSuffix("link-contract-paragon-2024") }?.value)
+        let tooltip = try #require(collector.titles.first { $0.key.hasSuffix("link-ice-awarded-paragon-2024") }?.value)
         #expect(tooltip.components(separatedBy: "\n").first == statement)
     }
 
@@ -80,12 +83,22 @@ struct PresentationTests {
                 == "$800K paid; since 2024-09; stop-work order 2024, under review")
         #expect(Wording.facts(validity: .always, amounts: [], events: []) == "")
 
+        let vocabulary = Vocabulary.builtIn
         let acquired = Relationship(id: "r", kind: "acquired", from: "ae", to: "paragon", validity: Validity(start: PartialDate("2024-12"), end: nil))
-        #expect(Wording.statement(acquired, from: "Paragon Solutions", to: "AE Industrial", forward: false)
-                == "Paragon Solutions ←acquired— AE Industrial: since 2024-12")
-        #expect(Wording.arrowLabel(acquired) == "acquired (since 2024-12)")
-        #expect(Wording.verb("contracted") == "awarded")
-        #expect(Wording.verb("awarded_to") == "awarded to")
+        #expect(Wording.statement(acquired, from: "AE Industrial", to: "Paragon Solutions", in: vocabulary)
+                == "AE Industrial acquired Paragon Solutions (since 2024-12)")
+        #expect(Wording.statement(acquired, from: "Paragon Solutions", to: "AE Industrial", forward: false, in: vocabulary)
+                == "Paragon Solutions was acquired by AE Industrial (since 2024-12)")
+        #expect(Wording.arrowLabel(acquired, in: vocabulary) == "acquired (since 2024-12)")
+        #expect(Wording.verb("contracted", in: vocabulary) == "contracted with")
+        #expect(Wording.verb("awarded_to", in: vocabulary) == "was awarded to")
+        // A declared kind without phrases reads as its label, and against the link as an arrow.
+        var declared = vocabulary
+        declared.declareRelationshipKind(KindDefinition("planned_merger", "a merger announced"))
+        let merger = Relationship(id: "m", kind: "planned_merger", from: "paragon", to: "redlattice")
+        #expect(Wording.statement(merger, from: "Paragon Solutions", to: "RedLattice", in: declared) == "Paragon Solutions planned merger RedLattice")
+        #expect(Wording.statement(merger, from: "RedLattice", to: "Paragon Solutions", forward: false, in: declared)
+                == "RedLattice ←planned merger— Paragon Solutions")
 
         let source = Source(id: "s", title: "Report", publisher: "Outlet", url: "https://example.org/a", published: PartialDate("2025-09-19"),
                             archive: "sources/a.txt")
@@ -116,7 +129,7 @@ struct PresentationTests {
     @Test("render's highlighted path is the path query's path, under the same constraints")
     func highlightIsThePath() throws {
         let opened = try Package.opened()
-        let constraints = TraversalConstraints(via: ["contracted", "makes", "acquired"])
+        let constraints = TraversalConstraints(via: ["awarded", "awarded_to", "makes", "acquired"])
         let path = try PathQuery(from: "ICE", to: "AE Industrial", constraints: constraints).run(on: opened)
         let map = try MapQuery(constraints: constraints, highlight: PathQuery(from: "ICE", to: "AE Industrial", constraints: constraints))
             .run(on: opened)
@@ -138,8 +151,10 @@ struct PresentationTests {
         let pairs = try PathPairs.pairs(in: table, name: "pairs.csv")
         #expect(pairs.map(\.line) == [2, 3, 4])
         let first = try batch.answer(from: pairs[0].source, to: pairs[0].target)
-        #expect(try PathPairs.write(first, as: .csv) == "ice,ae-industrial,2,ice paragon-solutions ae-industrial,contract-paragon-2024 ae-industrial-acquired-paragon\n")
-        #expect(try PathPairs.write(first, as: .text) == "U.S. Immigration and Customs Enforcement → AE Industrial: 2 hops: ICE —awarded ($2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025)→ Paragon Solutions ←acquired (since 2024-12)— AE Industrial\n")
+        #expect(try PathPairs.write(first, as: .csv)
+                == "ice,ae-industrial,3,ice contract-paragon-2024 paragon-solutions ae-industrial,ice-awarded-paragon-2024 paragon-2024-awarded-to ae-industrial-acquired-paragon\n")
+        #expect(try PathPairs.write(first, as: .text) == "U.S. Immigration and Customs Enforcement → AE Industrial: 3 hops: ICE —awarded (since 2024-09)→ "
+                + "ICE-Paragon Solutions spyware contract (2024) —was awarded to→ Paragon Solutions ←acquired (since 2024-12)— AE Industrial\n")
         #expect(throws: AnswerError.self) { try batch.answer(from: pairs[1].source, to: pairs[1].target) }
         #expect(throws: AnswerError.badRequest("expected the source and target columns")) { try batch.answer(from: pairs[2].source, to: pairs[2].target) }
     }

@@ -35,7 +35,8 @@ struct ProjectionTests {
     @Test("a contract node becomes a buyer → vendor link carrying its money, dates, events and sources")
     func collapsesContract() throws {
         let original = try contractAsNode()
-        let projected = ContractProjection.collapse(original)
+        // Referenced (an outlet reported it), it folds only when every contract is folded.
+        let projected = ContractProjection.collapse(original, folding: .all)
         let graph = projected.graph
         let ice = try #require(graph.index(ofEntity: "ice"))
         var links: [Relationship] = []
@@ -72,20 +73,61 @@ struct ProjectionTests {
 
     @Test("money appears once: only the contracted link carries the amount")
     func moneyNotDuplicated() throws {
-        let graph = ContractProjection.collapse(try contractAsNode()).graph
+        let graph = ContractProjection.collapse(try contractAsNode(), folding: .all).graph
         let withMoney = graph.relationshipIndices.filter { !graph.relationship($0).amounts.isEmpty }
-        #expect(withMoney.count == 1)
+        #expect(withMoney.map { graph.id(of: $0) } == ["contract"])
     }
 
-    @Test("a contract still linked otherwise stays, connected to its parties")
+    @Test("a contract still linked otherwise is a node, never also a link: its route runs through it once")
     func keepsReportedContract() throws {
-        let graph = ContractProjection.collapse(try contractAsNode()).graph
+        let original = try contractAsNode()
+        let projected = ContractProjection.collapse(original)
+        let graph = projected.graph
         let contract = try #require(graph.index(ofEntity: "contract"))
         var kinds: [String] = []
         graph.forEachLink(of: contract, direction: .both) { link, _ in kinds.append(graph.kind(of: link)) }
         #expect(kinds.sorted() == ["awarded", "awarded_to", "benefits", "covers", "order_under", "reported"])
+        #expect(!graph.relationshipIndices.contains { graph.kind(of: $0) == "contracted" })
+        #expect(graph.entityCount == original.entityCount && graph.relationshipCount == original.relationshipCount)
+        #expect(projected.foldedNothing)
         // The order under it has no buyer or vendor, so it is not folded and keeps its link.
         #expect(graph.index(ofEntity: "order") != nil)
+        // Every contract folded (money): the referenced one stays beside its link.
+        let all = ContractProjection.collapse(original, folding: .all).graph
+        #expect(all.index(ofEntity: "contract") != nil)
+        #expect(all.relationshipIndices.filter { all.kind(of: $0) == "contracted" }.map { all.id(of: $0) } == ["contract"])
+    }
+
+    @Test("an order under a referenced contract keeps its link: the parent is then left as written too")
+    func ordersUnderKeptContracts() throws {
+        var builder = GraphBuilder()
+        for (id, kind) in [("ice", "agency"), ("v", "company"), ("outlet", "publication"), ("parent", "contract"), ("order", "contract")] {
+            try builder.addEntity(id: id, kind: kind, name: id)
+        }
+        for contract in ["parent", "order"] {
+            try builder.addRelationship(Relationship(id: "\(contract)-a", kind: "awarded", from: "ice", to: contract))
+            try builder.addRelationship(Relationship(id: "\(contract)-b", kind: "awarded_to", from: contract, to: "v"))
+        }
+        try builder.addRelationship(Relationship(id: "under", kind: "order_under", from: "order", to: "parent"))
+        try builder.addRelationship(Relationship(id: "told", kind: "reported", from: "outlet", to: "order"))
+        let graph = ContractProjection.collapse(builder.build()).graph
+        // The reported order stays, so its order_under link stays, so its parent stays: no link dangles.
+        #expect(graph.index(ofEntity: "order") != nil && graph.index(ofEntity: "parent") != nil)
+        #expect(graph.relationshipIndices.map { graph.id(of: $0) }.sorted() == ["order-a", "order-b", "parent-a", "parent-b", "told", "under"])
+    }
+
+    @Test("a buyer linked to a contract twice (two datasets) is one party: one link, citing both")
+    func duplicateParties() throws {
+        var builder = GraphBuilder()
+        builder.addSource(Source(id: "s", title: "S"))
+        for (id, kind) in [("ice", "agency"), ("v", "company"), ("c", "contract")] { try builder.addEntity(id: id, kind: kind, name: id) }
+        try builder.addRelationship(Relationship(id: "a1", kind: "awarded", from: "ice", to: "c", citations: [Citation(source: "s", quote: "one")]))
+        try builder.addRelationship(Relationship(id: "a2", kind: "awarded", from: "ice", to: "c", citations: [Citation(source: "s", quote: "two")]))
+        try builder.addRelationship(Relationship(id: "b1", kind: "awarded_to", from: "c", to: "v"))
+        try builder.addRelationship(Relationship(id: "b2", kind: "awarded_to", from: "c", to: "v"))
+        let graph = ContractProjection.collapse(builder.build()).graph
+        #expect(graph.relationshipIndices.map { graph.id(of: $0) } == ["c"])
+        #expect(graph.relationship(RelationshipIndex(0)).citations.map(\.quote) == ["one", "two"])
     }
 
     @Test("a contract with no buyer or no vendor is left alone; other graphs are unchanged")

@@ -125,13 +125,13 @@ struct CLITests {
               “HSI, an investigative arm that deals with more than just immigration, including online child exploitation, human trafficking, and financial crimes” [1]
 
             Outgoing links (2)
-              Homeland Security Investigations —part of→ U.S. Immigration and Customs Enforcement (ice)
+              Homeland Security Investigations is part of U.S. Immigration and Customs Enforcement [ice]
                   “Homeland Security Investigations, the law enforcement division of ICE” [1]
-              Homeland Security Investigations —awarded→ HSI-Magnet Forensics software license agreement (2025) (contract-magnet-2025): since 2025-09
+              Homeland Security Investigations awarded HSI-Magnet Forensics software license agreement (2025) (since 2025-09) [contract-magnet-2025]
                   “In mid-September, Homeland Security Investigations, the law enforcement division of ICE, signed a $3 million agreement with Magnet Forensics.” [1]
 
             Incoming links (1)
-              Homeland Security Investigations ←benefits— ICE-Clearview AI facial recognition contract (2025) (contract-clearview-2025)
+              Homeland Security Investigations benefits from ICE-Clearview AI facial recognition contract (2025) [contract-clearview-2025]
                   “to bolster its Homeland Security Investigations (HSI) division, with the technology intended to help identify both victims and perpetrators in cases of child sexual exploitation and attacks on law enforcement officers” [1], crediting 404-media
 
             Sources
@@ -244,13 +244,16 @@ struct CLIPathTests {
         #expect(run.stdout == """
             1 path from U.S. Immigration and Customs Enforcement to AE Industrial
 
-            Path 1 (2 hops)
-              ICE —awarded ($2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025)→ Paragon Solutions ←acquired (since 2024-12)— AE Industrial
-              1. U.S. Immigration and Customs Enforcement —awarded→ Paragon Solutions: $2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025
-                   contract: ICE-Paragon Solutions spyware contract (2024) [contract-paragon-2024]
+            Path 1 (3 hops)
+              ICE —awarded (since 2024-09)→ ICE-Paragon Solutions spyware contract (2024) —was awarded to→ Paragon Solutions ←acquired (since 2024-12)— AE Industrial
+              1. U.S. Immigration and Customs Enforcement awarded ICE-Paragon Solutions spyware contract (2024) (since 2024-09)
+                   ICE-Paragon Solutions spyware contract (2024): $2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025
+                   [ice-awarded-paragon-2024]
                    “In September 2024, ICE entered a $2 million contract with Israeli spyware developer Paragon Solutions.” [1]
+              2. ICE-Paragon Solutions spyware contract (2024) was awarded to Paragon Solutions
+                   [paragon-2024-awarded-to]
                    “ICE entered a $2 million contract with Israeli spyware developer Paragon Solutions” [1]
-              2. Paragon Solutions ←acquired— AE Industrial: since 2024-12
+              3. Paragon Solutions was acquired by AE Industrial (since 2024-12)
                    [ae-industrial-acquired-paragon]
                    “In December, AE Industrial, a U.S. private equity firm, bought Paragon with intentions to merge it with cybersecurity company RedLattice, according to Israeli tech publication Calcalist.” [1], crediting calcalist
 
@@ -267,10 +270,14 @@ struct CLIPathTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let paths = try #require(report["paths"] as? [[String: Any]])
         let lengths = paths.compactMap { $0["length"] as? Int }
-        #expect(lengths == [2, 3, 3])
+        #expect(lengths == [3, 4, 4])
         let linkLists = paths.map { ($0["relationships"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
-        #expect(Set(linkLists.map { $0.joined(separator: ",") }).count == 3)
-        #expect(linkLists[0] == ["contract-paragon-2024", "ae-industrial-acquired-paragon"])
+        // Through the Paragon contract (an entity: two administrations paused and resumed it),
+        // through the administration that resumed it, and through the spyware it covers.
+        #expect(linkLists == [["ice-awarded-paragon-2024", "paragon-2024-awarded-to", "ae-industrial-acquired-paragon"],
+                              ["trump-administration-oversees-ice", "trump-reinstated-paragon-contract", "paragon-2024-awarded-to",
+                               "ae-industrial-acquired-paragon"],
+                              ["ice-awarded-paragon-2024", "paragon-2024-covers", "paragon-makes-spyware", "ae-industrial-acquired-paragon"]])
     }
 
     @Test("as of 2023-06 there is no path through Paragon: exit 1 with a clear message")
@@ -289,17 +296,21 @@ struct CLIPathTests {
         #expect((report["from"] as? [String: Any])?["id"] as? String == "ice")
         let path = try #require((report["paths"] as? [[String: Any]])?.first)
         let links = try #require(path["relationships"] as? [[String: Any]])
-        #expect(links.map { $0["direction"] as? String } == ["forward", "backward"])
-        #expect(links.map { $0["kind"] as? String } == ["contracted", "acquired"])
-        let sources = try #require(links[1]["sources"] as? [[String: Any]])
+        #expect(links.map { $0["direction"] as? String } == ["forward", "forward", "backward"])
+        #expect(links.map { $0["kind"] as? String } == ["awarded", "awarded_to", "acquired"])
+        #expect(links.map { $0["from"] as? String } == ["ice", "contract-paragon-2024", "ae-industrial"])
+        #expect(links[2]["statement"] as? String == "Paragon Solutions was acquired by AE Industrial (since 2024-12)")
+        let sources = try #require(links[2]["sources"] as? [[String: Any]])
         #expect(sources.first?["credited_to"] as? String == "calcalist")
-        #expect((path["nodes"] as? [[String: Any]])?.map { $0["id"] as? String } == ["ice", "paragon-solutions", "ae-industrial"])
+        let nodes = try #require(path["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["id"] as? String } == ["ice", "contract-paragon-2024", "paragon-solutions", "ae-industrial"])
+        #expect(nodes[1]["facts"] as? String == "$2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025")
 
         let csv = try cli.ergraph("path", "ice", "ae-industrial", "--format", "csv")
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.count == 3)
+        #expect(rows.count == 4)
         #expect(rows[0] == "path,hop,from,from_name,direction,relationship,kind,to,to_name,start,end,amounts,status,sources,quotes")
-        #expect(rows[2].hasPrefix("1,2,paragon-solutions,Paragon Solutions,backward,ae-industrial-acquired-paragon,acquired,ae-industrial,AE Industrial,2024-12,"))
+        #expect(rows[3].hasPrefix("1,3,paragon-solutions,Paragon Solutions,backward,ae-industrial-acquired-paragon,acquired,ae-industrial,AE Industrial,2024-12,"))
         // Byte-identical on a second run.
         #expect(try cli.ergraph("path", "ice", "ae-industrial", "--format", "json").stdout == json.stdout)
     }
@@ -315,11 +326,61 @@ struct CLIPathTests {
         #expect(try cli.ergraph("path", "contract-clearview-2024", "ICE", "--keep-contract-nodes").status == 0)
     }
 
+    @Test("--as-of keeps undated links and names them; --undated exclude leaves them out")
+    func undatedLinks() throws {
+        let kept = try cli.ergraph("path", "ICE", "Palantir", "--as-of", "1990")
+        #expect(kept.status == 0)
+        #expect(kept.stdout.hasPrefix("""
+            1 path from U.S. Immigration and Customs Enforcement to Palantir
+              note: 1 link without dates was kept, as nothing says it did not hold then: palantir-supplies-ice
+
+            Path 1 (1 hop)
+              ICE ←supplies— Palantir
+              1. U.S. Immigration and Customs Enforcement is supplied by Palantir
+
+            """))
+        let json = try cli.ergraph("path", "ICE", "Palantir", "--as-of", "1990", "--format", "json")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["undated"] as? [String] == ["palantir-supplies-ice"])
+        let excluded = try cli.ergraph("path", "ICE", "Palantir", "--as-of", "1990", "--undated", "exclude")
+        #expect(excluded.status == 1)
+        #expect(excluded.stderr == "ergraph: error: no path from U.S. Immigration and Customs Enforcement to Palantir as of 1990 (undated links left out)\n")
+        let neighbors = try cli.ergraph("neighbors", "Palantir", "--as-of", "2010")
+        #expect(neighbors.stdout.components(separatedBy: "\n")[1] == "  note: 6 links without dates were kept, as nothing says they did not hold then: "
+                + "palantir-makes-icm, palantir-makes-immigrationos, palantir-supplies-ice, immigrationos-awarded-to, thiel-founded-palantir, …")
+    }
+
+    @Test("every error ends its line: a failed read and the verdict after it")
+    func errorLines() throws {
+        let run = try cli.ergraph("stats", "--graph", "Tests/Fixtures/invalid/dangling-from.yaml")
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+            Tests/Fixtures/invalid/dangling-from.yaml:15:11: error: 'from' refers to unknown entity 'palantr'; did you mean 'palantir'?
+            ergraph: error: Tests/Fixtures/invalid/dangling-from.yaml has 1 error; nothing was read
+
+            """)
+    }
+
     @Test("weights: by amount along contracts; missing costs are a clear error")
     func weights() throws {
         let cheapest = try cli.ergraph("path", "ICE", "Palantir", "--via", "contracted", "--weight", "amount")
         #expect(cheapest.status == 0)
         #expect(cheapest.stdout.contains("Path 1 (1 hop, cost 18500000)"))
+        // On the folded view without --via: links without an amount are left out, and the answer says so.
+        let folded = try cli.ergraph("path", "ICE", "Palantir", "--weight", "amount")
+        #expect(folded.status == 0)
+        #expect(folded.stdout.hasPrefix("""
+            1 path from U.S. Immigration and Customs Enforcement to Palantir
+              note: 57 links without a numeric 'amount' were left out of the search
+
+            Path 1 (1 hop, cost 18500000)
+              ICE —contracted with ($18.5M reported; since 2024-09)→ Palantir
+
+            """))
+        let awards = try cli.ergraph("path", "ICE", "Palantir", "--weight", "amount", "--via", "awarded")
+        #expect(awards.status == 2)
+        #expect(awards.stderr == "ergraph: error: 3 links have no numeric 'amount' ('ice-awarded-clearview-2025', 'ice-awarded-paragon-2024', "
+                + "'ice-awarded-immigrationos'); with --via, choose kinds of link that carry it\n")
         let missing = try cli.ergraph("path", "ICE", "Palantir", "--cost", "contracted=1")
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("ergraph: error: no cost given for kinds acquired, awarded,"))
@@ -333,12 +394,21 @@ struct CLIPathTests {
         let neighbors = try cli.ergraph("neighbors", "AE Industrial", "--depth", "2", "--format", "json")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(neighbors.stdout.utf8)) as? [[String: Any]])
         #expect(rows.first?["id"] as? String == "paragon-solutions")
-        #expect(rows.contains { $0["id"] as? String == "ice" && $0["depth"] as? Int == 2 })
+        #expect(rows.first?["direction"] as? String == "forward")
+        #expect(rows.first?["statement"] as? String == "AE Industrial acquired Paragon Solutions (since 2024-12)")
+        // Through the Paragon contract, an entity here: AE Industrial → Paragon → contract → ICE.
+        let deeper = try cli.ergraph("neighbors", "AE Industrial", "--depth", "3", "--format", "json")
+        let deeperRows = try #require(try JSONSerialization.jsonObject(with: Data(deeper.stdout.utf8)) as? [[String: Any]])
+        let ice = try #require(deeperRows.first { $0["id"] as? String == "ice" })
+        #expect(ice["depth"] as? Int == 3)
+        #expect(ice["direction"] as? String == "backward")
+        #expect(ice["statement"] as? String
+                == "ICE-Paragon Solutions spyware contract (2024) was awarded by U.S. Immigration and Customs Enforcement (since 2024-09)")
 
         let owners = try cli.ergraph("owners", "Paragon")
         #expect(owners.stdout == """
             Paragon Solutions: ultimate parent: AE Industrial
-              Paragon Solutions ←acquired (since 2024-12)— AE Industrial
+              Paragon Solutions was acquired by AE Industrial (since 2024-12)
 
             """)
         #expect(try cli.ergraph("owners", "Paragon", "--as-of", "2024-06").stdout.contains("has no owner or parent"))
@@ -346,14 +416,14 @@ struct CLIPathTests {
         let money = try cli.ergraph("money", "--by", "vendor", "--format", "csv")
         #expect(money.stdout.contains("palantir,Palantir,USD,reported,144400000,3\n"))
         #expect(money.stdout.contains("clearview-ai,Clearview AI,USD,paid,800000,3\n"))
-        #expect(money.stdout.contains("clearview-ai,Clearview AI,USD,reported,4850000,3\n"))
+        #expect(money.stdout.contains("clearview-ai,Clearview AI,USD,reported,4850000,\n"))
         let parents = try cli.ergraph("money", "--by", "parent", "--format", "csv")
         #expect(parents.stdout.contains("ae-industrial,AE Industrial,USD,reported,2000000,1\n"))
 
         let rank = try cli.ergraph("rank", "--by", "degree", "--top", "1", "--format", "csv")
-        // ICE after folding contracts: 8 contracts, 7 products bought, 3 awards to contracts kept
-        // because outlets or orders refer to them, 4 uses, 2 suppliers, HSI, the administration, CNN.
-        #expect(rank.stdout == "rank,id,name,kind,degree\n1,ice,U.S. Immigration and Customs Enforcement,agency,27\n")
+        // ICE after folding contracts: 5 folded contracts, 4 products bought through them, 3 awards of
+        // contracts kept as entities (paused or reported on), 5 uses, 2 suppliers, HSI, CNN's report.
+        #expect(rank.stdout == "rank,id,name,kind,degree\n1,ice,U.S. Immigration and Customs Enforcement,agency,21\n")
         #expect(try cli.ergraph("rank", "--by", "pagerank", "--top", "3").status == 0)
         #expect(try cli.ergraph("rank", "--by", "betweenness", "--top", "3").stdout.contains("U.S. Immigration and Customs Enforcement"))
 
@@ -584,7 +654,7 @@ struct CLIBatchTests {
         #expect(run.status == 2)
         #expect(run.stdout == """
             source,target,length,entities,relationships
-            ice,ae-industrial,2,ice paragon-solutions ae-industrial,contract-paragon-2024 ae-industrial-acquired-paragon
+            ice,ae-industrial,3,ice contract-paragon-2024 paragon-solutions ae-industrial,ice-awarded-paragon-2024 paragon-2024-awarded-to ae-industrial-acquired-paragon
             hsi,palantir,2,hsi ice palantir,hsi-part-of-ice palantir-supplies-ice
 
             """)

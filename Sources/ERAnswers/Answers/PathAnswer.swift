@@ -9,6 +9,9 @@ public struct PathAnswer: Answer, Encodable {
         public var id: String
         public var name: String
         public var kind: String
+        /// The money, dates and status of an entity that carries them (a contract kept as an
+        /// entity on the path): what its hops no longer say.
+        public var facts: String?
     }
 
     public struct SourceRecord: Encodable, Sendable, Equatable {
@@ -81,12 +84,20 @@ public struct PathAnswer: Answer, Encodable {
         func entity(_ index: EntityIndex) -> EntityRecord {
             EntityRecord(id: graph.id(of: index), name: graph.name(of: index), kind: graph.kind(of: index))
         }
+        func stop(_ index: EntityIndex) -> EntityRecord {
+            var record = entity(index)
+            if graph.hasDetails(index) {
+                let facts = Wording.facts(of: graph.entity(index))
+                if !facts.isEmpty && (record.kind == EntityKinds.contract || !graph.entity(index).amounts.isEmpty) { record.facts = facts }
+            }
+            return record
+        }
         from = entity(source)
         to = entity(target)
         var numbering = SourceNumbering()
         self.paths = paths.map { path in
             let hops = path.hops(in: graph)
-            var record = PathRecord(length: path.length, cost: path.cost, nodes: path.entities.map(entity), relationships: [])
+            var record = PathRecord(length: path.length, cost: path.cost, nodes: path.entities.map(stop), relationships: [])
             record.displayNames = path.entities.map { Self.displayName($0, graph: graph) }
             for hop in hops {
                 let link = graph.relationship(hop.relationship)
@@ -153,6 +164,10 @@ public struct PathAnswer: Answer, Encodable {
             lines.append("  " + Self.chain(path))
             for (hop, link) in path.relationships.enumerated() {
                 lines.append("  \(hop + 1). \(link.statement)")
+                let reached = path.nodes[hop + 1]
+                if let facts = reached.facts, hop + 1 < path.nodes.count - 1 {
+                    lines.append("       \(reached.name): \(facts)")
+                }
                 var reference = "[\(link.id)]"
                 if case let .text(contractName)? = link.properties["contract_name"] {
                     reference = "contract: \(contractName) " + reference

@@ -11,11 +11,9 @@ public enum WeightError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingCosts(kinds, links):
-            "no cost given for \(kinds.count == 1 ? "kind" : "kinds") \(kinds.joined(separator: ", ")) (\(links) link\(links == 1 ? "" : "s")); "
-                + "give each a cost, or leave those kinds out of the search"
+            "no cost given for \(kinds.count == 1 ? "kind" : "kinds") \(kinds.joined(separator: ", ")) (\(links) link\(links == 1 ? "" : "s"))"
         case let .missingProperty(name, links, examples):
-            "\(links) link\(links == 1 ? " has" : "s have") no numeric '\(name)' (\(examples.joined(separator: ", "))\(links > examples.count ? ", …" : "")); "
-                + "restrict the search to kinds of link that have it"
+            "\(links) link\(links == 1 ? " has" : "s have") no numeric '\(name)' (\(examples.joined(separator: ", "))\(links > examples.count ? ", …" : ""))"
         case let .negative(relationship, weight):
             "link '\(relationship)' has the negative weight \(Self.format(weight)); shortest paths need weights of zero or more"
         }

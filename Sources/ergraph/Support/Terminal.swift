@@ -30,8 +30,8 @@ extension CommandFailure {
             message += " ('ergraph kinds' lists them)"
         case let .weights(weightError):
             switch weightError {
-            case .missingCosts: message += " (leave kinds out with --via)"
-            case .missingProperty: message += " (restrict the search with --via)"
+            case .missingCosts: message += "; give each a cost with --cost, or leave those kinds out with --via"
+            case .missingProperty: message += "; with --via, choose kinds of link that carry it"
             case .negative: break
             }
         case let .unreadable(path, _) where path == GraphOptions.defaultPath:
