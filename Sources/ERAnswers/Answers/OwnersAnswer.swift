@@ -8,8 +8,15 @@ public struct OwnersAnswer: Answer, Encodable {
         public var parent: String
         public var relationship: String
         public var kind: String
+        /// The link's own ends, as written.
+        public var from: String
+        public var to: String
+        /// `forward` when the link is written child → parent, `backward` when parent → child.
+        public var direction: String
         public var start: String?
         public var end: String?
+        /// The step in words, read from the child.
+        public var statement: String
     }
 
     public var entity: String
@@ -26,10 +33,13 @@ public struct OwnersAnswer: Answer, Encodable {
         ultimateParents = result.ultimateParents.map { graph.id(of: $0) }
         chains = result.chains.map { chain in
             chain.map { step in
-                let validity = graph.validity(of: step.relationship)
-                return Step(child: graph.id(of: step.child), parent: graph.id(of: step.parent),
-                            relationship: graph.id(of: step.relationship), kind: graph.kind(of: step.relationship),
-                            start: validity.start?.description, end: validity.end?.description)
+                let link = graph.relationship(step.relationship)
+                let forward = graph.from(step.relationship) == step.child
+                return Step(child: graph.id(of: step.child), parent: graph.id(of: step.parent), relationship: link.id, kind: link.kind,
+                            from: link.from, to: link.to, direction: forward ? "forward" : "backward",
+                            start: link.validity.start?.description, end: link.validity.end?.description,
+                            statement: Wording.statement(link, from: graph.name(of: step.child), to: graph.name(of: step.parent),
+                                                         forward: forward, in: graph.vocabulary))
             }
         }
         cycles = result.cycles.map { $0.map { graph.id(of: $0) } }
