@@ -9,6 +9,9 @@ public struct KindsAnswer: Answer, Encodable {
         public var id: String
         public var meaning: String
         public var count: Int
+        /// For relationship kinds: how the link reads from its source and from its target.
+        public var phrase: String?
+        public var inverse: String?
     }
 
     public var entityKinds: [Kind]
@@ -49,7 +52,7 @@ public struct KindsAnswer: Answer, Encodable {
     private init(vocabulary: Vocabulary, entityCounts: [String: Int], relationshipCounts: [String: Int]) {
         entityKinds = vocabulary.entityKinds.map { Kind(id: $0.id, meaning: $0.meaning, count: entityCounts[$0.id] ?? 0) }
         relationshipKinds = vocabulary.relationshipKinds.map {
-            Kind(id: $0.id, meaning: $0.meaning, count: relationshipCounts[$0.id] ?? 0)
+            Kind(id: $0.id, meaning: $0.meaning, count: relationshipCounts[$0.id] ?? 0, phrase: $0.activePhrase, inverse: $0.inverse)
         }
     }
 
@@ -58,7 +61,10 @@ public struct KindsAnswer: Answer, Encodable {
             let width = kinds.map(\.id.count).max() ?? 0
             return [title] + kinds.map { kind in
                 let count = kind.count == 0 ? "" : " (\(kind.count) in this dataset)"
-                return "  " + kind.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + kind.meaning + count
+                let reads = kind.phrase.map { phrase in
+                    "; reads A \(phrase) B" + (kind.inverse.map { ", B \($0) A" } ?? "")
+                } ?? ""
+                return "  " + kind.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + kind.meaning + reads + count
             }
         }
         return (table("Entity kinds", entityKinds) + [""] + table("Relationship kinds", relationshipKinds)).joined(separator: "\n") + "\n"
