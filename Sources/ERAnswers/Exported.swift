@@ -4,3 +4,4 @@
 @_exported import ERGraph
 @_exported import enum ERRender.GraphvizLayout
 @_exported import enum ERRender.GraphvizFormat
+@_exported import struct ERFormats.NodeLinkKeys

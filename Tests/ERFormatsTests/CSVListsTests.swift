@@ -52,7 +52,7 @@ struct CSVListsTests {
     @Test("bad rows stop the load with file, line and column", arguments: [
         ("id,name\na,A\na,Again\n", "source,target\n", "nodes.csv:3:1: duplicate entity id 'a'"),
         ("id,name\na,A\n", "source,target\na,zz\n", "edges.csv:2:3: unknown entity 'zz' (not in the node list)"),
-        ("id,name\na,A\n", "source,target,amount\na,a,5\na,a,lots\n", "edges.csv:3:5: 'lots' is not a number (column amount is numeric)"),
+        ("id,name\na,A\n", "source,target,amount:float\na,a,5\na,a,lots\n", "edges.csv:3:5: 'lots' is not a number (column amount is numeric)"),
         ("id,name\na,\"A\n", "source,target\n", "nodes.csv:2:3: a quoted field is never closed (missing \")"),
         ("id,name\na\n", "source,target\n", "nodes.csv:2:1: expected 2 fields, found 1"),
         ("name\nA\n", "source,target\n", "nodes.csv:1: no id column: name one 'id' (or 'id:ID' in Neo4j headers); found name"),

@@ -141,9 +141,11 @@ public enum Wording {
         "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
     }
 
-    /// A number as people read it in an answer: whole numbers without `.0`.
+    /// A number as people read it in an answer: whole numbers without `.0`, others to ten
+    /// significant digits (`130.268`, not the `130.26799999999997` that adding floats gives).
     public static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return String(format: "%.10g", value)
     }
 }
 

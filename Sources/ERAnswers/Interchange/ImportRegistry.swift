@@ -11,11 +11,14 @@ public struct ImportRequest: Sendable {
     public var mapping: String?
     /// Make any row that cannot be used fatal.
     public var strict: Bool
+    /// For node-link files from other projects: which fields hold the id, name, kind and amount.
+    public var nodeLinkKeys: NodeLinkKeys
 
-    public init(files: [String], mapping: String? = nil, strict: Bool = false) {
+    public init(files: [String], mapping: String? = nil, strict: Bool = false, nodeLinkKeys: NodeLinkKeys = NodeLinkKeys()) {
         self.files = files
         self.mapping = mapping
         self.strict = strict
+        self.nodeLinkKeys = nodeLinkKeys
     }
 }
 
@@ -44,6 +47,44 @@ public struct ImportFormat: Sendable {
     /// Whether it needs a mapping file.
     public var takesMapping: Bool
     public var read: @Sendable (ImportRequest) throws(AnswerError) -> Imported
+
+    /// Reads the request and makes what it read a dataset ergraph accepts: ids that are not
+    /// valid ergraph ids become stable slugs (``ImportedIdentifiers``), the originals kept.
+    public func run(_ request: ImportRequest) throws(AnswerError) -> Imported {
+        var imported = try read(request)
+        let normalized = ImportedIdentifiers.normalize(imported.graph)
+        if normalized.renamed > 0 {
+            imported.graph = normalized.graph
+            imported.warnings.append("\(Wording.count(normalized.renamed, "id")) of \(imported.origin) "
+                                     + "\(normalized.renamed == 1 ? "was" : "were") not valid ergraph ids (or differed only in case) "
+                                     + "and became readable ones; each original is kept as the property source_id")
+        }
+        imported.graph = Self.citingTheFile(imported.graph, origin: imported.origin)
+        return imported
+    }
+
+    /// Links that cite nothing cite the imported file itself, a source of its own: the file is
+    /// the evidence the import has for them, and saying so keeps every link sourced.
+    static func citingTheFile(_ graph: Graph, origin: String) -> Graph {
+        let uncited = graph.relationshipIndices.filter { graph.relationship($0).citations.isEmpty }
+        guard !uncited.isEmpty else { return graph }
+        var sourceID = "imported-file"
+        var counter = 2
+        while graph.source(withID: sourceID) != nil { sourceID = "imported-file-\(counter)"; counter += 1 }
+        var builder = GraphBuilder(vocabulary: graph.vocabulary)
+        builder.title = graph.title
+        builder.summaryText = graph.summaryText
+        for source in graph.sources { builder.addSource(source) }
+        builder.addSource(Source(id: sourceID, title: origin))
+        for entity in graph.entityIndices { _ = try? builder.addEntity(graph.entity(entity)) }
+        for link in graph.relationshipIndices {
+            var record = graph.relationship(link)
+            if record.citations.isEmpty { record.citations = [Citation(source: sourceID)] }
+            // The same ids, kinds and ends as the graph they come from: nothing can be refused.
+            _ = try? builder.addRelationship(record)
+        }
+        return builder.build()
+    }
 }
 
 /// Every import by name, beside ``ExportRegistry``: a new reader is one file and one line here.
@@ -73,14 +114,20 @@ public enum ImportRegistry {
         ImportFormat(name: "graphml", summary: "GraphML as ergraph, networkx, Gephi or yEd write it", fileCount: 1,
                      takesMapping: false) { request throws(AnswerError) in
             let (file, bytes) = try contents(request)
-            do { return Imported(graph: try GraphMLReader.read(bytes, name: file), origin: file) } catch {
+            do {
+                let result = try GraphMLReader.readReporting(bytes, name: file)
+                return Imported(graph: result.graph, warnings: result.warnings, origin: file)
+            } catch {
                 throw .invalidData("\(error)")
             }
         },
         ImportFormat(name: "json", summary: "node-link JSON as ergraph, networkx or D3 write it", fileCount: 1,
                      takesMapping: false) { request throws(AnswerError) in
             let (file, bytes) = try contents(request)
-            do { return Imported(graph: try NodeLinkJSONReader.read(bytes, name: file), origin: file) } catch {
+            do {
+                let result = try NodeLinkJSONReader.read(bytes, name: file, keys: request.nodeLinkKeys)
+                return Imported(graph: result.graph, warnings: result.warnings, origin: file)
+            } catch {
                 throw .invalidData("\(error)")
             }
         },

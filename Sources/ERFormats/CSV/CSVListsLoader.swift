@@ -81,24 +81,46 @@ public enum CSVListsLoader {
         var positions: [Int]
         var names: [String]
         var numeric: [Bool?]  // nil: decided by the first value
+        /// Columns whose header gives no type: numeric only while every value is a number.
+        var guessed: [Bool]
         var numbers: [[Double]]
         var texts: [StringTable]
+        /// For guessed numeric columns, each value as written, so a later value that is not a
+        /// number turns the column to text without losing what the numbers were.
+        var written: [StringTable]
 
         init(header: Header, used: Set<Int>) {
             positions = header.names.indices.filter { !used.contains($0) && !header.names[$0].isEmpty }
             names = positions.map { header.names[$0] }
             numeric = positions.map { position in header.types[position].map { numericTypes.contains($0) } }
+            guessed = numeric.map { $0 == nil }
             numbers = positions.map { _ in [] }
             texts = positions.map { _ in StringTable() }
+            written = positions.map { _ in StringTable() }
         }
 
         mutating func add(_ record: CSVTokenizer.Record, reader: CSVTokenizer, name: String) throws(ImportError) {
             for (column, position) in positions.enumerated() {
                 let field = record.fields[position]
                 if numeric[column] == nil, field.count > 0 {
-                    numeric[column] = reader.double(field) != nil
+                    let isNumber = reader.double(field) != nil
+                    numeric[column] = isNumber
+                    if isNumber {
+                        // The rows before the first value were empty: missing numbers, in place.
+                        numbers[column] = [Double](repeating: .nan, count: texts[column].count)
+                        written[column] = texts[column]
+                        texts[column] = StringTable()
+                    }
+                }
+                if numeric[column] == true, guessed[column], field.count > 0, reader.double(field) == nil {
+                    // Not a number after all: the column is text, its numbers as they were written.
+                    numeric[column] = false
+                    for row in 0..<written[column].count { texts[column].append(written[column][row]) }
+                    written[column] = StringTable()
+                    numbers[column] = []
                 }
                 if numeric[column] == true {
+                    if guessed[column] { reader.withBytes(field) { written[column].append(bytes: $0) } }
                     if field.count == 0 {
                         numbers[column].append(.nan)
                     } else if let value = reader.double(field) {
@@ -113,23 +135,14 @@ public enum CSVListsLoader {
             }
         }
 
-        /// Columns decided as text after some rows stored numbers: only possible when every
-        /// earlier value was empty, so the numbers are all NaN and become empty texts.
+        /// One column per extra field, one value per row in row order.
         func store() -> ColumnStore {
             var store = ColumnStore()
             for (column, name) in names.enumerated() {
                 if numeric[column] == true {
                     store.add(name, .numbers(numbers[column]))
                 } else {
-                    var table = texts[column]
-                    let missing = numbers[column].count
-                    if missing > 0 {
-                        var padded = StringTable()
-                        for _ in 0..<missing { padded.append("") }
-                        for row in 0..<table.count { padded.append(table[row]) }
-                        table = padded
-                    }
-                    store.add(name, .texts(table))
+                    store.add(name, .texts(texts[column]))
                 }
             }
             return store

@@ -48,7 +48,9 @@ public enum Neo4jCSVWriter: GraphExporter {
         case .integer?: "\(key):long"
         case .double?: "\(key):double"
         case .boolean?: "\(key):boolean"
-        default: key
+        // Typed, so a reader never guesses a column of dates ("2025", then "2025-09") is numeric.
+        case .string?: "\(key):string"
+        case nil: key
         }
     }
 }

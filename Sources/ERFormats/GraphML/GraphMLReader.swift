@@ -8,6 +8,11 @@ import FoundationXML
 /// declarations give attribute names and types, nodes become entities, edges relationships.
 public enum GraphMLReader {
     public static func read(_ data: Data, name: String) throws(ImportError) -> Graph {
+        try readReporting(data, name: name).graph
+    }
+
+    /// The graph, and what could not go into it (a repeated node id, a refused link), named.
+    public static func readReporting(_ data: Data, name: String) throws(ImportError) -> (graph: Graph, warnings: [String]) {
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
@@ -22,7 +27,8 @@ public enum GraphMLReader {
         builder.addSources(json: collector.graphValues["ergraph_sources"]?.text)
         for node in collector.nodes { builder.addNode(id: node.id, attributes: node.values) }
         for edge in collector.edges { builder.addEdge(id: edge.id, from: edge.source, to: edge.target, attributes: edge.values) }
-        return builder.build()
+        let built = builder.buildReporting()
+        return (built.graph, built.warnings.map { "\(name): \($0)" })
     }
 
     private final class Collector: NSObject, XMLParserDelegate {

@@ -36,13 +36,19 @@ struct FlatGraphBuilder {
     mutating func addEdge(id: String?, from: String, to: String, attributes: [String: FlatValue]) {
         var values = attributes
         let kind = Self.kind(values.removeValue(forKey: "kind")?.text ?? values.removeValue(forKey: "label")?.text, fallback: "edge")
-        let linkID = id ?? "\(from)-\(kind)-\(to)-\(relationships.count + 1)"
+        // A link the file gives no id is named by its ends, as valid ids from the start.
+        let linkID = id ?? "\(ImportedIdentifiers.slug(from))-\(kind.replacingOccurrences(of: "_", with: "-"))-\(ImportedIdentifiers.slug(to))-\(relationships.count + 1)"
         var relationship = Relationship(id: linkID, kind: kind, from: from, to: to)
         (relationship.validity, relationship.amounts, relationship.citations, relationship.properties) = Self.fields(&values)
         relationships.append(relationship)
     }
 
-    func build() -> Graph {
+    func build() -> Graph { buildReporting().graph }
+
+    /// The graph, and what could not go into it (a node whose id repeats, a link whose kind or
+    /// ends the store refused), each named: nothing is dropped silently.
+    func buildReporting() -> (graph: Graph, warnings: [String]) {
+        var problems = warnings
         var vocabulary = Vocabulary.builtIn
         for entity in entities { vocabulary.declareEntityKind(KindDefinition(entity.kind, "imported")) }
         for relationship in relationships { vocabulary.declareRelationshipKind(KindDefinition(relationship.kind, "imported")) }
@@ -56,17 +62,30 @@ struct FlatGraphBuilder {
             builder.addSource(Source(id: id, title: "\(id) (cited in the imported file, not described there)"))
         }
         var seen = Set<String>()
-        for entity in entities where seen.insert(entity.id).inserted {
-            _ = try? builder.addEntity(entity)
+        for entity in entities {
+            guard seen.insert(entity.id).inserted else {
+                problems.append("the node '\(entity.id)' appears more than once; the first is kept")
+                continue
+            }
+            do { try builder.addEntity(entity) } catch { problems.append("the node '\(entity.id)' was not used: \(error)") }
         }
+        var added = 0
         for relationship in relationships {
             // Ends that name no node get a node of their own, as GraphML and JSON readers do.
             for end in [relationship.from, relationship.to] where seen.insert(end).inserted {
-                _ = try? builder.addEntity(Entity(id: end, kind: "node", name: end))
+                do {
+                    try builder.addEntity(Entity(id: end, kind: "node", name: end))
+                    added += 1
+                } catch {
+                    problems.append("the node '\(end)' was not used: \(error)")
+                }
             }
-            _ = try? builder.addRelationship(relationship)
+            do { try builder.addRelationship(relationship) } catch {
+                problems.append("the link '\(relationship.id)' was not used: \(error)")
+            }
         }
-        return builder.build()
+        if added > 0 { problems.append("\(added) link end\(added == 1 ? "" : "s") named no node and became a node of kind 'node'") }
+        return (builder.build(), problems)
     }
 
     private static func fields(_ values: inout [String: FlatValue])

@@ -23,6 +23,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "With --from csv: make any row that cannot be used fatal.") var strict = false
     @Option(name: .shortAndLong, help: ArgumentHelp("The dataset to write (default: standard output).", valueName: "file"))
     var output: String?
+    @Option(help: ArgumentHelp("With --from json: which fields hold what, e.g. id=duns,name=label,kind=type,link-kind=relation,amount=value "
+                               + "(default: id, else name, else the position; name; kind).", valueName: "field=key,..."))
+    var keys: String?
 
     func validate() throws {
         guard let format = ImportRegistry.named(from) else {
@@ -34,12 +37,35 @@ struct ImportCommand: ParsableCommand {
         if !format.takesMapping && mapping != nil { throw ValidationError("--mapping goes with --from csv") }
         if format.fileCount == 2 && edgesFile == nil { throw ValidationError("--from \(from) takes two files: NODES.csv EDGES.csv") }
         if format.fileCount == 1 && edgesFile != nil { throw ValidationError("only --from csv-lists takes a second file") }
+        if keys != nil && from != "json" { throw ValidationError("--keys goes with --from json") }
+        _ = try nodeLinkKeys()
+    }
+
+    /// `--keys id=…,name=…,kind=…,amount=…`.
+    func nodeLinkKeys() throws -> NodeLinkKeys {
+        var keys = NodeLinkKeys()
+        for item in (self.keys ?? "").split(separator: ",") {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw ValidationError("--keys takes FIELD=KEY pairs, such as id=duns,name=label; found '\(item)'")
+            }
+            switch parts[0] {
+            case "id": keys.id = parts[1]
+            case "name": keys.name = parts[1]
+            case "kind": keys.kind = parts[1]
+            case "link-kind": keys.linkKind = parts[1]
+            case "amount": keys.amount = parts[1]
+            default: throw ValidationError("--keys names id, name, kind, link-kind or amount; found '\(parts[0])'")
+            }
+        }
+        return keys
     }
 
     func run() throws {
         guard let format = ImportRegistry.named(from) else { return }
-        let request = ImportRequest(files: [file] + (edgesFile.map { [$0] } ?? []), mapping: mapping, strict: strict)
-        let imported = try Terminal.answering { () throws(AnswerError) in try format.read(request) }
+        let request = ImportRequest(files: [file] + (edgesFile.map { [$0] } ?? []), mapping: mapping, strict: strict,
+                                    nodeLinkKeys: try nodeLinkKeys())
+        let imported = try Terminal.answering { () throws(AnswerError) in try format.run(request) }
         for diagnostic in imported.diagnostics { Terminal.standardError(diagnostic.description) }
         for warning in imported.warnings {
             // Row problems come worded with their file and line; other readers' notes get the prefix.

@@ -1,0 +1,113 @@
+import ERAnswers
+import ERFormats
+import ERGraph
+import Foundation
+import Testing
+
+/// Whatever an import writes, ergraph reads back: every fixture of every format is imported,
+/// its dataset validated, imported again, and the two compared byte for byte.
+@Suite("Every import writes a dataset that validates, the same bytes every run")
+struct ImportValidityTests {
+    static let fixtures = Package.root.appendingPathComponent("Tests/Fixtures")
+
+    struct Case: Sendable, CustomStringConvertible {
+        var format: String
+        var files: [String]
+        var mapping: String?
+        var keys = NodeLinkKeys()
+        var description: String { "\(format): \(files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))" }
+    }
+
+    /// Exports of the default dataset, written once to a temporary folder, to import back.
+    static let exports: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-import-validity-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if let graph = try? Package.opened().graph {
+            for name in ["graphml", "json", "csv", "ftm", "dot"] {
+                guard let format = ExportRegistry.named(name), let files = try? format.write(graph, ExportOptions()).files else { continue }
+                for file in files {
+                    let path = OutputFiles.path(for: file, output: folder.appendingPathComponent("ice.\(name)").path)
+                    try? file.data.write(to: URL(fileURLWithPath: path))
+                }
+            }
+        }
+        return folder
+    }()
+
+    static let cases: [Case] = {
+        var cases: [Case] = []
+        let examples = fixtures.appendingPathComponent("graphviz-debian-doc-examples")
+        for folder in ["directed", "undirected"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: examples.appendingPathComponent(folder).path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".gv") {
+                cases.append(Case(format: "dot", files: [examples.appendingPathComponent("\(folder)/\(name)").path]))
+            }
+        }
+        cases.append(Case(format: "json", files: [fixtures.appendingPathComponent("d3-sankey-energy/energy.json").path],
+                          keys: NodeLinkKeys(amount: "value")))
+        cases.append(Case(format: "json", files: [fixtures.appendingPathComponent("node-link/awkward-ids.json").path]))
+        cases.append(Case(format: "json", files: [fixtures.appendingPathComponent("node-link/keyed-by-name.json").path],
+                          keys: NodeLinkKeys(kind: "type", linkKind: "relation", amount: "amount_usd")))
+        cases.append(Case(format: "ftm", files: [fixtures.appendingPathComponent("ftm-donations-de/donations.ijson").path]))
+        cases.append(Case(format: "csv", files: [fixtures.appendingPathComponent("csv/awards.csv").path],
+                          mapping: fixtures.appendingPathComponent("csv/awards.mapping.yaml").path))
+        cases.append(Case(format: "csv", files: [Package.root.appendingPathComponent("Graph/sources/ice-awards-fy2018/ice_awards_explorer.csv").path],
+                          mapping: Package.root.appendingPathComponent("Graph/ice-contracts-fy2018.mapping.yaml").path))
+        let ice = exports.appendingPathComponent("ice").path
+        cases.append(Case(format: "graphml", files: [ice + ".graphml"]))
+        cases.append(Case(format: "json", files: [ice + ".json"]))
+        cases.append(Case(format: "ftm", files: [ice + ".ftm"]))
+        cases.append(Case(format: "dot", files: [ice + ".dot"]))
+        cases.append(Case(format: "csv-lists", files: [ice + ".entities.csv", ice + ".relationships.csv"]))
+        return cases
+    }()
+
+    @Test("the fixtures are all there")
+    func fixturesPresent() {
+        #expect(Self.cases.count == 60 + 11)
+        for item in Self.cases { for file in item.files { #expect(FileManager.default.fileExists(atPath: file), "\(file)") } }
+    }
+
+    @Test("imported, validated, imported again: the same bytes", arguments: cases)
+    func importsValidate(_ item: Case) throws {
+        let format = try #require(ImportRegistry.named(item.format))
+        let request = ImportRequest(files: item.files, mapping: item.mapping, nodeLinkKeys: item.keys)
+        let first = try DatasetText.yaml(try format.run(request))
+        let check = DatasetLoader.load(text: first, file: "imported.yaml")
+        #expect(check.graph != nil, "\(check.diagnostics.errors.first?.description ?? "")")
+        #expect(check.diagnostics.errors.isEmpty)
+        let second = try DatasetText.yaml(try format.run(request))
+        #expect(first == second)
+    }
+
+    @Test("node-link ids that are not ergraph ids become stable slugs, the originals kept; lists are canonical JSON; null is absent")
+    func awkwardIDs() throws {
+        let imported = try #require(ImportRegistry.named("json"))
+            .run(ImportRequest(files: [Self.fixtures.appendingPathComponent("node-link/awkward-ids.json").path]))
+        let graph = imported.graph
+        #expect(graph.entityIndices.map { graph.id(of: $0) } == ["079344491-palantir-usg-inc", "immigration-and-customs-enforcement",
+                                                                "immigration-and-customs-enforcement-9a2886", "department-of-homeland-security"])
+        let palantir = graph.entity(EntityIndex(0))
+        #expect(palantir.properties["source_id"] == .text("079344491||PALANTIR USG INC"))
+        #expect(palantir.properties["awards"]
+                == .text(#"[{"amount":53150000,"recipient_city":"PALO ALTO"},{"amount":1,"recipient_city":"DENVER"}]"#))
+        #expect(palantir.properties["childOf"] == nil)
+        #expect(graph.relationshipIndices.map { graph.id(of: $0) }
+                == ["immigration-and-customs-enforcement-contracted-079344491-palantir-usg-inc-1",
+                    "immigration-and-customs-enforcement-part-of-department-of-homeland-security-2"])
+        #expect(imported.warnings.contains { $0.hasSuffix("one field of the nodes is spelled 2 ways: 'childOf' (1 node), 'child_of' (1 node); they are kept as separate properties") })
+    }
+
+    @Test("a column of node or link values keeps each row's own value, whatever its first rows hold")
+    func listColumns() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-lists-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nodes = folder.appendingPathComponent("n.csv"), edges = folder.appendingPathComponent("e.csv")
+        try Data("id,type,name,x\na,company,A,\nb,company,B,5\nc,company,C,7\n".utf8).write(to: nodes)
+        try Data("source,target,type,when\na,b,owns,2025\nb,c,owns,2025-09\n".utf8).write(to: edges)
+        let graph = try CSVListsLoader.load(nodes: nodes.path, edges: edges.path)
+        #expect(graph.entityIndices.map { graph.entity($0).properties["x"] } == [nil, .integer(5), .integer(7)])
+        #expect(graph.relationshipIndices.map { graph.relationship($0).properties["when"] } == [.text("2025"), .text("2025-09")])
+    }
+}
