@@ -1,6 +1,7 @@
 import ERAnswers
 import ERFormats
 import ERGraph
+import ERRender
 import Foundation
 import Testing
 
@@ -109,5 +110,36 @@ struct ImportValidityTests {
         let graph = try CSVListsLoader.load(nodes: nodes.path, edges: edges.path)
         #expect(graph.entityIndices.map { graph.entity($0).properties["x"] } == [nil, .integer(5), .integer(7)])
         #expect(graph.relationshipIndices.map { graph.relationship($0).properties["when"] } == [.text("2025"), .text("2025-09")])
+    }
+}
+
+@Suite("DOT import: every graph, Graphviz's verdict, blank names")
+struct DOTFileTests {
+    func read(_ text: String) throws -> DOTImporter.Result {
+        try DOTImporter.read(dotBytes: Data(text.utf8), sourceName: "test.gv")
+    }
+
+    @Test("a file of several graphs imports them all, each node's id prefixed by its graph")
+    func severalGraphs() throws {
+        let result = try read("digraph A { a -> b } /* } */ digraph \"B {\" { a -> c [label=\"}\"] }\n")
+        let graph = result.graph
+        #expect(graph.entityIndices.map { graph.id(of: $0) } == ["A:a", "A:b", "B:a", "B:c"])
+        #expect(graph.relationshipCount == 2)
+        #expect(result.warnings.first == "the file holds 2 graphs (A, B {); all are imported, each node's id prefixed by its graph's name")
+    }
+
+    @Test("a graph Graphviz rejects fails the import, whatever warnings came first or whichever graph it is")
+    func rejected() {
+        #expect(throws: GraphvizError.invalidDOT("syntax error in line 1 near ';'")) { try read("digraph { 1abc -> b; a -> ; }") }
+        #expect(throws: GraphvizError.self) { try read("digraph A { a -> b } digraph { x -> ; }") }
+    }
+
+    @Test("empty and blank node names import, read as their ids, and the dataset validates")
+    func blankNames() throws {
+        let result = try read("digraph { \"\" -> \"  \"; x [label=\"   \"] }")
+        let graph = result.graph
+        #expect(graph.entityIndices.map { "\(graph.id(of: $0))=\(graph.name(of: $0))" } == ["node=node", "node-2=node-2", "x=x"])
+        let yaml = try DatasetText.yaml(Imported(graph: graph, origin: "test.gv"))
+        #expect(DatasetLoader.load(text: yaml, file: "blank.yaml").graph != nil)
     }
 }

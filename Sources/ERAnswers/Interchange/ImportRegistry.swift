@@ -36,6 +36,16 @@ public struct Imported: Sendable {
     public var summary: String?
     /// How the dataset's header comment names the input.
     public var origin: String
+
+    public init(graph: Graph, sameAs: [[String]] = [], warnings: [String] = [], diagnostics: [Diagnostic] = [],
+                summary: String? = nil, origin: String) {
+        self.graph = graph
+        self.sameAs = sameAs
+        self.warnings = warnings
+        self.diagnostics = diagnostics
+        self.summary = summary
+        self.origin = origin
+    }
 }
 
 /// A format a dataset can be imported from.

@@ -18,8 +18,31 @@ public enum DOTImporter {
         public var warnings: [String]
     }
 
+    /// Reads every graph of the file. A file of several graphs gives one dataset in which each
+    /// node's id is prefixed by its graph's name (`A:a`, `B:a`), since each graph names its
+    /// nodes on its own; any graph cgraph rejects fails the whole read with its message.
     public static func read(dotBytes: Data, sourceName: String) throws(GraphvizError) -> Result {
-        let parsed = try Graphviz.parse(dotBytes: dotBytes)
+        let pieces = DOTGraphs.split(dotBytes)
+        guard pieces.count > 1 else { return try read(Graphviz.parse(dotBytes: dotBytes), sourceName: sourceName) }
+        var parsedGraphs: [ParsedDOT] = []
+        for piece in pieces { parsedGraphs.append(try Graphviz.parse(dotBytes: piece)) }
+        var merged = ParsedDOT(name: "", directed: parsedGraphs.contains(where: \.directed), strict: false, nodes: [], edges: [], warnings: [])
+        var usedPrefixes: Set<String> = []
+        for (position, graph) in parsedGraphs.enumerated() {
+            var prefix = cleanID(graph.name.isEmpty ? "graph\(position + 1)" : graph.name)
+            while prefix.hasSuffix("-") && prefix.count > 1 { prefix.removeLast() }
+            if !usedPrefixes.insert(prefix).inserted { prefix += "-\(position + 1)"; usedPrefixes.insert(prefix) }
+            merged.nodes += graph.nodes.map { DOTElement(name: "\(prefix):\($0.name)", attributes: $0.attributes.merging(["dot_graph": graph.name]) { old, _ in old }) }
+            merged.edges += graph.edges.map { ("\(prefix):\($0.tail)", "\(prefix):\($0.head)", $0.element) }
+            merged.warnings += graph.warnings
+        }
+        var result = try read(merged, sourceName: sourceName)
+        result.warnings.insert("the file holds \(parsedGraphs.count) graphs (\(parsedGraphs.map { $0.name.isEmpty ? "unnamed" : $0.name }.joined(separator: ", "))); "
+                               + "all are imported, each node's id prefixed by its graph's name", at: 0)
+        return result
+    }
+
+    private static func read(_ parsed: ParsedDOT, sourceName: String) throws(GraphvizError) -> Result {
         var vocabulary = Vocabulary.builtIn
         vocabulary.declareEntityKind(KindDefinition("node", "a node read from DOT without a kind"))
         vocabulary.declareRelationshipKind(KindDefinition("edge", "an edge read from DOT without a kind"))
@@ -44,7 +67,9 @@ public enum DOTImporter {
             let kind = kindName(attributes.removeValue(forKey: "kind"), fallback: "node")
             vocabulary.declareEntityKind(KindDefinition(kind, "read from DOT"))
             let label = attributes["label"].flatMap { $0.hasPrefix("<") || $0 == "\\N" || $0.isEmpty ? nil : $0 }
-            let name = attributes.removeValue(forKey: "name") ?? label ?? node.name
+            var name = attributes.removeValue(forKey: "name") ?? label ?? node.name
+            // An empty or blank name (DOT allows `""`) reads as the id, the original kept.
+            if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { name = id }
             if id != node.name { attributes["dot_name"] = node.name }
             entities.append(Entity(id: id, kind: kind, name: name, properties: attributes.mapValues(PropertyValue.text)))
         }
