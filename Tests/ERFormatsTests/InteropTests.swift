@@ -69,7 +69,7 @@ struct InteropTests {
         #expect(first == second)
     }
 
-    @Test("GraphML and node-link JSON import back to the same entities, links, money, dates and quotes")
+    @Test("GraphML and node-link JSON import back to the same entities, links, money, dates, status histories and quotes")
     func roundTrip() throws {
         let graph = try Self.defaultGraph()
         let fromGraphML = try GraphMLReader.read(try #require(try GraphMLWriter.export(graph).first?.data), name: "g.graphml")
@@ -84,12 +84,14 @@ struct InteropTests {
                 #expect(copy.kind == original.kind && copy.name == original.name && copy.aliases == original.aliases)
                 #expect(copy.amounts == original.amounts && copy.validity == original.validity)
                 #expect(copy.citations == original.citations)
+                #expect(copy.events == original.events, "\(original.id)")
             }
             for link in graph.relationshipIndices {
                 let original = graph.relationship(link)
                 let copy = back.relationship(link)
                 #expect(copy.id == original.id && copy.kind == original.kind && copy.from == original.from && copy.to == original.to)
                 #expect(copy.citations == original.citations && copy.amounts == original.amounts && copy.validity == original.validity)
+                #expect(copy.events == original.events, "\(original.id)")
             }
         }
     }

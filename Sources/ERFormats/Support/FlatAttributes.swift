@@ -62,9 +62,17 @@ public enum FlatAttributes {
         }
         if let latest = events.last {
             values["status"] = .string(latest.date.map { "\(latest.status) \($0)" } ?? latest.status)
+            // The whole history, not just the latest status, so imports get every event back.
+            if let json = eventsJSON(events) { values["events"] = .string(json) }
         }
         if !citations.isEmpty, let json = citationsJSON(citations) { values["sources"] = .string(json) }
         return values
+    }
+
+    static func eventsJSON(_ events: [StatusEvent]) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(events)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func citationsJSON(_ citations: [Citation]) -> String? {

@@ -29,7 +29,7 @@ struct FlatGraphBuilder {
         if let aliases = values.removeValue(forKey: "aliases")?.text {
             entity.aliases = aliases.components(separatedBy: "; ").filter { !$0.isEmpty }
         }
-        (entity.validity, entity.amounts, entity.citations, entity.properties) = Self.fields(&values)
+        (entity.validity, entity.amounts, entity.events, entity.citations, entity.properties) = Self.fields(&values)
         entities.append(entity)
     }
 
@@ -39,7 +39,7 @@ struct FlatGraphBuilder {
         // A link the file gives no id is named by its ends, as valid ids from the start.
         let linkID = id ?? "\(ImportedIdentifiers.slug(from))-\(kind.replacingOccurrences(of: "_", with: "-"))-\(ImportedIdentifiers.slug(to))-\(relationships.count + 1)"
         var relationship = Relationship(id: linkID, kind: kind, from: from, to: to)
-        (relationship.validity, relationship.amounts, relationship.citations, relationship.properties) = Self.fields(&values)
+        (relationship.validity, relationship.amounts, relationship.events, relationship.citations, relationship.properties) = Self.fields(&values)
         relationships.append(relationship)
     }
 
@@ -89,7 +89,7 @@ struct FlatGraphBuilder {
     }
 
     private static func fields(_ values: inout [String: FlatValue])
-        -> (Validity, [Money], [Citation], [String: PropertyValue]) {
+        -> (Validity, [Money], [StatusEvent], [Citation], [String: PropertyValue]) {
         let validity = Validity(start: values.removeValue(forKey: "start").flatMap { PartialDate($0.text) },
                                 end: values.removeValue(forKey: "end").flatMap { PartialDate($0.text) })
         var amounts: [Money] = []
@@ -99,6 +99,12 @@ struct FlatGraphBuilder {
                   let value = values[key].flatMap({ Decimal(string: $0.text, locale: Locale(identifier: "en_US_POSIX")) }) else { continue }
             amounts.append(Money(amount: value, currency: String(parts[2]), kind: kind))
             values.removeValue(forKey: key)
+        }
+        var events: [StatusEvent] = []
+        if let json = values["events"]?.text, let decoded = try? JSONDecoder().decode([StatusEvent].self, from: Data(json.utf8)) {
+            events = decoded
+            values.removeValue(forKey: "events")
+            values.removeValue(forKey: "status")  // the latest of them, written for people
         }
         var citations: [Citation] = []
         if let sources = values["sources"]?.text,
@@ -114,7 +120,7 @@ struct FlatGraphBuilder {
             case let .boolean(flag): .boolean(flag)
             }
         }
-        return (validity, amounts, citations, properties)
+        return (validity, amounts, events, citations, properties)
     }
 
     static func kind(_ value: String?, fallback: String) -> String {
