@@ -170,8 +170,10 @@ public enum CSVMappingReader {
                 for node in template.list("dates") {
                     guard let date = FieldReader(node, what: "date column", allowed: ["column", "format", "field"], log: log),
                           let column = date.text("column", required: true), let format = date.text("format", required: true) else { continue }
-                    guard DateFormats.known.contains(format.value) else {
-                        log.error("unknown date format '\(format.value)'; expected one of \(DateFormats.known.joined(separator: ", "))", at: format.location)
+                    guard DateFormats.known.contains(format.value) || DateFormats.isPattern(format.value) else {
+                        log.error("unknown date format '\(format.value)'; expected one of \(DateFormats.known.joined(separator: ", ")), "
+                                  + "or a pattern of %Y, %y, %m, %d, %H, %M, %S and literal characters such as '%d/%m/%y %H:%M'",
+                                  at: format.location)
                         continue
                     }
                     let field = date.text("field")?.value ?? "start"
@@ -211,8 +213,58 @@ public enum CSVMappingReader {
 enum DateFormats {
     static let known = ["YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY", "YYYY-MM", "YYYY", "DD.MM.YYYY"]
 
+    /// A strftime-like pattern: `%d/%m/%y %H:%M`. Times are read and checked, then dropped:
+    /// a dataset's dates are days at the finest.
+    static func isPattern(_ format: String) -> Bool {
+        guard format.contains("%") else { return false }
+        var scalars = format.unicodeScalars.makeIterator()
+        var fields: Set<Character> = []
+        while let scalar = scalars.next() {
+            guard scalar == "%" else { continue }
+            guard let field = scalars.next().map(Character.init), "YymdHMS".contains(field) else { return false }
+            fields.insert(field)
+        }
+        return fields.contains("Y") || fields.contains("y")
+    }
+
+    /// Two-digit years as POSIX reads them: 69–99 are 1969–1999, 00–68 are 2000–2068.
+    static func fullYear(twoDigits: Int) -> Int { twoDigits >= 69 ? 1900 + twoDigits : 2000 + twoDigits }
+
+    static func parsePattern(_ value: String, pattern: String) -> PartialDate? {
+        var text = Array(value), position = 0
+        var year: Int?, month: Int?, day: Int?
+        var iterator = Array(pattern).makeIterator()
+        func number(maxDigits: Int) -> Int? {
+            var digits = ""
+            while position < text.count, digits.count < maxDigits, text[position].isASCII, text[position].isNumber {
+                digits.append(text[position]); position += 1
+            }
+            return digits.isEmpty ? nil : Int(digits)
+        }
+        while let character = iterator.next() {
+            if character == "%" {
+                switch iterator.next() {
+                case "Y"?: guard let value = number(maxDigits: 4), value >= 1000 else { return nil }; year = value
+                case "y"?: guard let value = number(maxDigits: 2) else { return nil }; year = fullYear(twoDigits: value)
+                case "m"?: guard let value = number(maxDigits: 2), (1...12).contains(value) else { return nil }; month = value
+                case "d"?: guard let value = number(maxDigits: 2), (1...31).contains(value) else { return nil }; day = value
+                case "H"?: guard let value = number(maxDigits: 2), value < 24 else { return nil }
+                case "M"?, "S"?: guard let value = number(maxDigits: 2), value < 60 else { return nil }
+                default: return nil
+                }
+            } else {
+                guard position < text.count, text[position] == character else { return nil }
+                position += 1
+            }
+        }
+        text = Array(text[position...])
+        guard text.allSatisfy(\.isWhitespace), let year else { return nil }
+        return PartialDate(year: year, month: month, day: month == nil ? nil : day)
+    }
+
     static func parse(_ text: String, format: String) -> PartialDate? {
         let value = text.trimmingCharacters(in: .whitespaces)
+        if isPattern(format) { return parsePattern(value, pattern: format) }
         switch format {
         case "YYYY-MM-DD", "YYYY-MM", "YYYY": return PartialDate(value).flatMap { $0.description.count == format.count ? $0 : nil }
         case "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY":
@@ -225,5 +277,13 @@ enum DateFormats {
             return PartialDate(year: year, month: month, day: day)
         default: return nil
         }
+    }
+}
+
+/// The date formats a mapping may declare, for callers outside the mapping importer.
+public enum MappingDates {
+    /// `text` read in `format` (one of the named formats, or a `%`-pattern such as `%m/%d/%y`).
+    public static func parse(_ text: String, format: String) -> PartialDate? {
+        DateFormats.parse(text, format: format)
     }
 }

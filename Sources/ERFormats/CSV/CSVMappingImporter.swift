@@ -94,8 +94,14 @@ public enum CSVMappingImporter {
                 for amount in template.amounts {
                     let text = value(amount.column).trimmingCharacters(in: .whitespaces)
                     guard !text.isEmpty else { continue }
-                    guard let parsed = Money.parseAmount(text), parsed >= 0 else {
+                    guard let parsed = Money.parseAmount(text) else {
                         rowProblems.append("column \(amount.column): '\(text)' is not an amount (expected a number such as 5135635.83)")
+                        continue
+                    }
+                    // A negative obligation is a de-obligation, summed as such; other kinds of
+                    // amount are sizes and cannot be negative.
+                    guard parsed >= 0 || amount.kind == .obligated else {
+                        rowProblems.append("column \(amount.column): '\(text)' is negative, which only an obligated amount may be")
                         continue
                     }
                     entity.amounts.append(Money(amount: parsed, currency: amount.currency, kind: amount.kind))

@@ -288,7 +288,9 @@ struct DatasetDecoder {
         }
         guard let fields = FieldReader(node, what: "amount", allowed: Self.amountFields, log: log) else { return nil }
         guard let (text, location) = fields.text("value", required: true) else { return nil }
-        let value = amountValue(text, at: location)
+        let declaredKind = fields.text("kind").flatMap { AmountKind(rawValue: $0.value) }
+        // Only an obligation may be negative: a de-obligation, money taken back from an award.
+        let value = amountValue(text, at: location, negativeAllowed: declaredKind == .obligated)
         var currency = "USD"
         if let (code, location) = fields.text("currency") {
             if Money.isCurrencyCode(code) {
@@ -311,14 +313,15 @@ struct DatasetDecoder {
         return value.map { Money(amount: $0, currency: currency, kind: kind) }
     }
 
-    private func amountValue(_ text: String, at location: SourceLocation) -> Decimal? {
+    private func amountValue(_ text: String, at location: SourceLocation, negativeAllowed: Bool = false) -> Decimal? {
         guard let value = Money.parseAmount(text) else {
             log.error("malformed amount '\(text)': expected a number such as 2000000, 2.5M or 800K, without a currency sign",
                       at: location)
             return nil
         }
-        guard value >= 0 else {
-            log.error("negative amount '\(text)': amounts are sizes of money, never below zero", at: location)
+        guard value >= 0 || negativeAllowed else {
+            log.error("negative amount '\(text)': only an obligated amount may be below zero (a de-obligation); "
+                      + "other amounts are sizes of money", at: location)
             return nil
         }
         return value
