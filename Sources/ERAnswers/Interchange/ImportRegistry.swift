@@ -113,45 +113,45 @@ public enum ImportRegistry {
         },
         ImportFormat(name: "dot", summary: "any DOT, through Graphviz's own parser", fileCount: 1, takesMapping: false) {
             request throws(AnswerError) in
-            let (file, bytes) = try contents(request)
-            do {
+            try fromFile(request, errorsNameTheFile: true) { file, bytes in
                 let result = try DOTImporter.read(dotBytes: bytes, sourceName: file)
                 return Imported(graph: result.graph, warnings: result.warnings.map { "\(file): \($0)" }, origin: file)
-            } catch {
-                throw .invalidData("\(file): \(error)")
             }
         },
         ImportFormat(name: "graphml", summary: "GraphML as ergraph, networkx, Gephi or yEd write it", fileCount: 1,
                      takesMapping: false) { request throws(AnswerError) in
-            let (file, bytes) = try contents(request)
-            do {
+            try fromFile(request) { file, bytes in
                 let result = try GraphMLReader.readReporting(bytes, name: file)
                 return Imported(graph: result.graph, warnings: result.warnings, origin: file)
-            } catch {
-                throw .invalidData("\(error)")
             }
         },
         ImportFormat(name: "json", summary: "node-link JSON as ergraph, networkx or D3 write it", fileCount: 1,
                      takesMapping: false) { request throws(AnswerError) in
-            let (file, bytes) = try contents(request)
-            do {
+            try fromFile(request) { file, bytes in
                 let result = try NodeLinkJSONReader.read(bytes, name: file, keys: request.nodeLinkKeys)
                 return Imported(graph: result.graph, warnings: result.warnings, origin: file)
-            } catch {
-                throw .invalidData("\(error)")
             }
         },
         ImportFormat(name: "ftm", summary: "FollowTheMoney entities, one JSON object a line", fileCount: 1,
                      takesMapping: false) { request throws(AnswerError) in
-            let (file, bytes) = try contents(request)
-            do {
+            try fromFile(request) { file, bytes in
                 let result = try FtMReader.read(bytes, name: file)
                 return Imported(graph: result.graph, warnings: result.warnings, origin: file)
-            } catch {
-                throw .invalidData("\(error)")
             }
         },
     ]
+
+    /// Reads the request's one file and hands it to `body`; what the reader throws becomes
+    /// invalid data, worded by the reader (with the file's name in front where it lacks it).
+    static func fromFile(_ request: ImportRequest, errorsNameTheFile: Bool = false,
+                         _ body: (String, Data) throws -> Imported) throws(AnswerError) -> Imported {
+        let (file, bytes) = try contents(request)
+        do {
+            return try body(file, bytes)
+        } catch {
+            throw .invalidData(errorsNameTheFile ? "\(file): \(error)" : "\(error)")
+        }
+    }
 
     public static var names: [String] { all.map(\.name) }
 
