@@ -46,9 +46,6 @@ public struct ValidationAnswer: Answer, Encodable {
 
     public var isValid: Bool { reports.allSatisfy(\.valid) }
 
-    /// Every problem, as `FILE:LINE:COLUMN: severity: message`, in file order.
-    public var problems: [Diagnostic] { reports.flatMap(\.found) }
-
     private static func report(_ name: String, _ result: DatasetLoader.Result) -> FileReport {
         let graph = result.graph
         return FileReport(file: name, valid: graph != nil, entities: graph?.entityCount, relationships: graph?.relationshipCount,
