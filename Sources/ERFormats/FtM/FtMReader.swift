@@ -55,7 +55,26 @@ public enum FtMReader {
                     continue
                 }
                 edgeCounts[record.schema, default: 0] += 1
-                var link = Relationship(id: record.id, kind: edge.kind, from: from, to: to, citations: [citation])
+                // ergraph's own exports name the exact kind; an Ownership written from a
+                // subsidiary (its owner first) is turned back.
+                var kind = edge.kind, ends = (from, to)
+                var descriptions = properties.removeValue(forKey: "description") ?? []
+                if let note = descriptions.first(where: { $0.hasPrefix(FtMSchemata.kindNote) }) {
+                    let written = String(note.dropFirst(FtMSchemata.kindNote.count))
+                    if FtMSchemata.isKindID(written) {
+                        kind = written
+                        if vocabulary.relationshipKind(written) == nil {
+                            vocabulary.declareRelationshipKind(KindDefinition(written, "FtM \(record.schema), as ergraph wrote it"))
+                        }
+                        if FtMSchemata.edge(forKind: written).reversed { ends = (to, from) }
+                    }
+                    descriptions.removeAll { $0 == note }
+                }
+                let quotes = descriptions.compactMap(FtMSchemata.quote(in:))
+                descriptions.removeAll { FtMSchemata.quote(in: $0) != nil }
+                if !descriptions.isEmpty { properties["description"] = descriptions }
+                let citations = quotes.isEmpty ? [citation] : quotes.map { Citation(source: citation.source, quote: $0) }
+                var link = Relationship(id: record.id, kind: kind, from: ends.0, to: ends.1, citations: citations)
                 (link.validity, link.amounts, link.properties) = fields(&properties, paid: record.schema == "Payment")
                 relationships.append(link)
                 continue

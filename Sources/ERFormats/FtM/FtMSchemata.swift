@@ -66,6 +66,20 @@ enum FtMSchemata {
         }
     }
 
+    /// The description entry that names a link's ergraph kind: `ergraph kind: acquired`.
+    static let kindNote = "ergraph kind: "
+
+    /// A quote as exports write it in notes and descriptions: `“words” (source title)`.
+    static func quote(in note: String) -> String? {
+        guard note.hasPrefix("“"), let close = note.range(of: "” (", options: .backwards), note.hasSuffix(")") else { return nil }
+        return String(note[note.index(after: note.startIndex)..<close.lowerBound])
+    }
+
     /// Properties FtM reads as names other than the main one.
     static let aliasProperties = ["alias", "weakAlias", "previousName", "abbreviation"]
+}
+
+extension FtMSchemata {
+    /// A kind id as ergraph writes them: lower case, digits and `_`, starting with a letter.
+    static func isKindID(_ text: String) -> Bool { Identifiers.isValidKind(text) }
 }

@@ -56,6 +56,9 @@ public enum FtMWriter: GraphExporter {
                 properties["amount"] = [money.exactAmount]
                 properties["currency"] = [money.currency]
             }
+            // FtM has fewer kinds of link than ergraph: the exact kind travels in the description,
+            // where the reader finds it again.
+            properties["description", default: []].append(FtMSchemata.kindNote + link.kind)
             var summary = link.amounts.map(\.description)
             summary += link.events.map { event in event.date.map { "\(event.status) \($0)" } ?? event.status }
             if !summary.isEmpty { properties["summary"] = [summary.joined(separator: "; ")] }
