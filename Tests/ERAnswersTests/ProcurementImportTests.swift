@@ -83,6 +83,33 @@ struct ProcurementImportTests {
         #expect(negative?.amounts.first?.kind == .obligated)
     }
 
+    @Test("a transaction table: repeated keys combine by their rules, de-obligations sum, no row or link is lost")
+    func transactions() throws {
+        let fixtures = Package.root.appendingPathComponent("Tests/Fixtures/csv")
+        let imported = try #require(ImportRegistry.named("csv")).run(ImportRequest(
+            files: [fixtures.appendingPathComponent("transactions.csv").path],
+            mapping: fixtures.appendingPathComponent("transactions.mapping.yaml").path))
+        #expect(imported.warnings.isEmpty)
+        #expect(imported.summary?.contains(": 5 rows read, 5 used, 0 reported; 6 entities, 5 relationships") == true)
+        let graph = try #require(DatasetLoader.load(text: try DatasetText.yaml(imported), file: "t.yaml").graph)
+        let award = graph.entity(try #require(graph.index(ofEntity: "award:awd-1")))
+        // 1000.50 + 250.25 - 120.75; the latest ceiling; the earliest start, the latest end.
+        #expect(award.amounts == [Money(amount: Decimal(string: "1130")!, currency: "USD", kind: .obligated),
+                                  Money(amount: 6000, currency: "USD", kind: .ceiling)])
+        #expect(award.validity == Validity(start: PartialDate("2023-11-20"), end: PartialDate("2025-06-30")))
+        let cleared = graph.entity(try #require(graph.index(ofEntity: "award:awd-2")))
+        #expect(cleared.amounts.first == Money(amount: 0, currency: "USD", kind: .obligated))
+        let opened = OpenedGraph(graph: graph, source: .datasets(["t.yaml"]))
+        #expect(MoneyAnswer(by: .parent, asOf: nil, of: opened).csv() == """
+            group,name,currency,amount_kind,total,contracts
+            company:palantir-technologies,Palantir Technologies,USD,obligated,1130,1
+            company:palantir-technologies,Palantir Technologies,USD,ceiling,6000,
+            company:clearview-ai,Clearview AI,USD,obligated,0,1
+            company:clearview-ai,Clearview AI,USD,ceiling,300,
+
+            """)
+    }
+
     @Test("two-digit years read as POSIX reads them; a time of day is checked and dropped")
     func datePatterns() {
         #expect(MappingDates.parse("7/15/03", format: "%m/%d/%y") == PartialDate("2003-07-15"))

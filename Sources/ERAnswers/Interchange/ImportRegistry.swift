@@ -195,7 +195,9 @@ enum TableImport {
             throw .invalidData("\(error)")
         }
         let severity = request.strict ? "error" : "warning"
-        let rowWarnings = result.problems.map { "\(file):\($0.line): \(severity): row not used: \($0.message)" }
+        let rowWarnings = result.problems.map { problem in
+            "\(file):\(problem.line): \(severity): " + (problem.rowUsed ? "" : "row not used: ") + problem.message
+        }
         if request.strict && !result.problems.isEmpty { throw .rowsRejected(rowWarnings) }
         return Imported(graph: result.graph, sameAs: result.sameAs, warnings: rowWarnings, diagnostics: read.diagnostics,
                         summary: "\(file): \(result.rowsRead) rows read, \(result.rowsUsed) used, \(result.problems.count) reported; "

@@ -10,18 +10,37 @@ public struct CSVMapping: Sendable {
         public var headerFile: String?
     }
 
+    /// How the rows that repeat an entity's key (an award's modifications in a transaction
+    /// table) combine a field, instead of the later row's different value being a collision.
+    public enum Combine: String, Sendable, CaseIterable {
+        /// Amounts: added up (obligations and de-obligations).
+        case sum
+        /// The first row's value.
+        case first
+        /// The last row's value (a current ceiling).
+        case latest
+        /// Dates: the earliest; amounts: the smallest.
+        case earliest
+        /// Dates: the latest; amounts: the largest.
+        case max
+    }
+
     /// A way to read a date column: `YYYY-MM-DD`, `DD/MM/YYYY`, `MM/DD/YYYY`, `YYYY-MM` or `YYYY`.
     public struct DateColumn: Sendable {
         public var column: String
         public var format: String
         /// `start` or `end`.
         public var field: String
+        /// How repeated rows combine it; nil: a different value is a collision.
+        public var combine: Combine?
     }
 
     public struct AmountColumn: Sendable {
         public var column: String
         public var currency: String
         public var kind: AmountKind
+        /// How repeated rows combine it; nil: a different value is a collision.
+        public var combine: Combine?
     }
 
     /// One entity made from each row.
@@ -74,6 +93,18 @@ public struct CSVMapping: Sendable {
 
 /// Reads a mapping file, reporting problems as `FILE:LINE:COLUMN`.
 public enum CSVMappingReader {
+    /// A column's `combine:` rule, reported when unknown.
+    static func combine(_ fields: FieldReader, log: DiagnosticLog) -> CSVMapping.Combine? {
+        guard let (text, location) = fields.text("combine") else { return nil }
+        guard let rule = CSVMapping.Combine(rawValue: text) else {
+            let names = CSVMapping.Combine.allCases.map(\.rawValue)
+            log.error("unknown combine rule '\(text)'; expected one of \(names.joined(separator: ", "))"
+                      + Suggestions.didYouMean(text, among: names), at: location)
+            return nil
+        }
+        return rule
+    }
+
     public static func read(_ data: Data, file: String) -> (mapping: CSVMapping?, diagnostics: [Diagnostic]) {
         let root: DocumentNode?
         do {
@@ -155,7 +186,7 @@ public enum CSVMappingReader {
                 }
                 var amounts: [CSVMapping.AmountColumn] = []
                 for node in template.list("amounts") {
-                    guard let amount = FieldReader(node, what: "amount column", allowed: ["column", "currency", "kind"], log: log),
+                    guard let amount = FieldReader(node, what: "amount column", allowed: ["column", "currency", "kind", "combine"], log: log),
                           let column = amount.text("column", required: true) else { continue }
                     let currency = amount.text("currency")?.value ?? "USD"
                     var kindValue = AmountKind.reported
@@ -164,11 +195,12 @@ public enum CSVMappingReader {
                             log.error("unknown amount kind '\(text)'" + Suggestions.didYouMean(text, among: AmountKind.allCases.map(\.rawValue)), at: location)
                         }
                     }
-                    amounts.append(CSVMapping.AmountColumn(column: column.value, currency: currency, kind: kindValue))
+                    amounts.append(CSVMapping.AmountColumn(column: column.value, currency: currency, kind: kindValue,
+                                                           combine: Self.combine(amount, log: log)))
                 }
                 var dates: [CSVMapping.DateColumn] = []
                 for node in template.list("dates") {
-                    guard let date = FieldReader(node, what: "date column", allowed: ["column", "format", "field"], log: log),
+                    guard let date = FieldReader(node, what: "date column", allowed: ["column", "format", "field", "combine"], log: log),
                           let column = date.text("column", required: true), let format = date.text("format", required: true) else { continue }
                     guard DateFormats.known.contains(format.value) || DateFormats.isPattern(format.value) else {
                         log.error("unknown date format '\(format.value)'; expected one of \(DateFormats.known.joined(separator: ", ")), "
@@ -177,7 +209,8 @@ public enum CSVMappingReader {
                         continue
                     }
                     let field = date.text("field")?.value ?? "start"
-                    dates.append(CSVMapping.DateColumn(column: column.value, format: format.value, field: field))
+                    dates.append(CSVMapping.DateColumn(column: column.value, format: format.value, field: field,
+                                                       combine: Self.combine(date, log: log)))
                 }
                 mapping.entities.append(CSVMapping.EntityTemplate(name: pair.key, kind: kind.value, id: id.value, display: display,
                                                                   properties: properties, amounts: amounts, dates: dates,

@@ -5,6 +5,9 @@ import Foundation
 public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
+    /// True when the row was still used (a repeated key whose value differs: the first value
+    /// kept, the row's links made); false when it was left out.
+    public var rowUsed: Bool = false
     public var description: String { "line \(line): \(message)" }
 }
 
@@ -25,9 +28,12 @@ public struct CSVImportResult: Sendable {
 /// folded, accents dropped), names keep the first spelling seen and later variants become
 /// aliases; a property that differs from row to row keeps every value. Then every relationship
 /// template whose ends exist makes a link. Everything cites the mapping's source, quoting the
-/// row as written. A row with an unparseable amount or date, the wrong number of fields, or an
-/// amount or kind that contradicts what an earlier row said about the same entity (a key
-/// collision) is reported with its line and left out whole; every other row is kept.
+/// row as written. A row with an unparseable amount or date or the wrong number of fields is
+/// reported with its line and left out whole. A row that repeats an entity's key combines its
+/// amounts and dates by the rules the mapping declares (`combine: sum`, `first`, `latest`,
+/// `earliest`, `max`); where no rule is declared and a value differs, the first value is kept and
+/// the difference reported, but the row is used: its other entities and its links are never lost
+/// because one of its entities repeats.
 public enum CSVMappingImporter {
     public static func run(mapping: CSVMapping, table: Data, tableName: String,
                            header headerData: Data? = nil) throws(ImportError) -> CSVImportResult {
@@ -115,11 +121,6 @@ public enum CSVMappingImporter {
                     }
                     if date.field == "end" { entity.validity.end = parsed } else { entity.validity.start = parsed }
                 }
-                if let known = entities[id] {
-                    if let conflict = collision(known, entity) {
-                        rowProblems.append("key collision: \(id) \(conflict) at line \(firstLine[id] ?? 0)")
-                    }
-                }
                 rowEntities[template.name] = entity
             }
             guard rowProblems.isEmpty else {
@@ -127,9 +128,12 @@ public enum CSVMappingImporter {
                 continue
             }
             used += 1
+            var differences: [String] = []
             for template in mapping.entities {
                 guard let entity = rowEntities[template.name] else { continue }
                 if var known = entities[entity.id] {
+                    let there = "line \(firstLine[entity.id] ?? 0)"
+                    differences += combine(into: &known, entity, template: template).map { "\(entity.id) \($0) at \(there); the first is kept" }
                     if known.name != entity.name && !known.aliases.contains(entity.name) { known.aliases.append(entity.name) }
                     // A property that differs from row to row (a company listed in two states)
                     // keeps every value seen, in order.
@@ -141,13 +145,15 @@ public enum CSVMappingImporter {
                         default: break
                         }
                     }
-                    if known.amounts.isEmpty { known.amounts = entity.amounts }
                     entities[entity.id] = known
                 } else {
                     entities[entity.id] = entity
                     entityOrder.append(entity.id)
                     firstLine[entity.id] = record.line
                 }
+            }
+            if !differences.isEmpty {
+                problems.append(RowProblem(line: record.line, message: "key collision: " + differences.joined(separator: "; "), rowUsed: true))
             }
             for template in mapping.relationships {
                 let from = rowEntities[template.from]?.id ?? (fixedIDs.contains(template.from) ? template.from : nil)
@@ -187,14 +193,44 @@ public enum CSVMappingImporter {
                                rowsRead: records.count, rowsUsed: used)
     }
 
-    /// What differs between two readings of the same entity, if anything contradicts.
-    private static func collision(_ known: Entity, _ new: Entity) -> String? {
-        if known.kind != new.kind { return "is a \(new.kind) here but a \(known.kind)" }
-        if !known.amounts.isEmpty, !new.amounts.isEmpty, known.amounts != new.amounts {
-            return "has amounts \(new.amounts.map(\.description).joined(separator: ", ")) here but "
-                + known.amounts.map(\.description).joined(separator: ", ")
+    /// Combines a later row's reading of an entity into what earlier rows said: amounts and
+    /// dates by the template's `combine` rules; returns what differs where no rule applies.
+    private static func combine(into known: inout Entity, _ new: Entity, template: CSVMapping.EntityTemplate) -> [String] {
+        var differences: [String] = []
+        if known.kind != new.kind { differences.append("is a \(new.kind) here but a \(known.kind)") }
+        for amount in new.amounts {
+            let rule = template.amounts.first { $0.kind == amount.kind && $0.currency == amount.currency }?.combine
+            guard let index = known.amounts.firstIndex(where: { $0.kind == amount.kind && $0.currency == amount.currency }) else {
+                known.amounts.append(amount)
+                continue
+            }
+            let old = known.amounts[index]
+            switch rule {
+            case .sum?: known.amounts[index].amount = old.amount + amount.amount
+            case .latest?: known.amounts[index] = amount
+            case .earliest?: known.amounts[index].amount = min(old.amount, amount.amount)
+            case .max?: known.amounts[index].amount = max(old.amount, amount.amount)
+            case .first?: break
+            case nil:
+                if old != amount { differences.append("has \(amount.description) here but \(old.description)") }
+            }
         }
-        return nil
+        for (field, newDate, oldDate) in [("start", new.validity.start, known.validity.start), ("end", new.validity.end, known.validity.end)] {
+            guard let newDate else { continue }
+            let rule = template.dates.first { $0.field == field }?.combine
+            var chosen = oldDate ?? newDate
+            if let oldDate {
+                switch rule {
+                case .earliest?: chosen = newDate.isWhollyBefore(oldDate) || (newDate.description < oldDate.description) ? newDate : oldDate
+                case .max?, .latest?: chosen = rule == .latest ? newDate : (oldDate.isWhollyBefore(newDate) || oldDate.description < newDate.description ? newDate : oldDate)
+                case .first?, .sum?: chosen = oldDate
+                case nil:
+                    if oldDate != newDate { differences.append("has the \(field) \(newDate) here but \(oldDate)") }
+                }
+            }
+            if field == "start" { known.validity.start = chosen } else { known.validity.end = chosen }
+        }
+        return differences
     }
 
     private static func isList(_ value: PropertyValue) -> Bool {
