@@ -24,8 +24,9 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A strict import found rows it could not use (each worded with its file and line); nothing
     /// was written.
     case rowsRejected([String])
-    /// Datasets with errors: nothing was read. The diagnostics were reported separately.
-    case invalidDatasets(paths: [String], errors: Int)
+    /// Datasets with errors: nothing was read. `diagnostics` holds every problem found, errors
+    /// and warnings, in file order, for the caller to show.
+    case invalidDatasets(paths: [String], diagnostics: [Diagnostic])
     /// A Cypher query that could not be read, planned or run; `rendered` shows the caret.
     case query(QueryError, rendered: String, whilePlanning: Bool)
     /// Graphviz could not lay out or render the drawing.
@@ -61,8 +62,8 @@ public enum AnswerError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unwritable(path, reason): "cannot write \(path): \(reason)"
         case let .invalidData(message): message
         case let .rowsRejected(rows): "\(Wording.count(rows.count, "row")) could not be used; nothing was written"
-        case let .invalidDatasets(paths, errors):
-            "\(paths.joined(separator: " + ")) \(paths.count == 1 ? "has" : "have") \(Wording.count(errors, "error")); nothing was read"
+        case let .invalidDatasets(paths, diagnostics):
+            "\(paths.joined(separator: " + ")) \(paths.count == 1 ? "has" : "have") \(Wording.count(diagnostics.errors.count, "error")); nothing was read"
         case let .query(_, rendered, _): rendered
         case let .drawing(error, _): error.description
         case let .badRequest(message): message

@@ -48,16 +48,10 @@ public final class OpenedGraph: Sendable {
             }
             let result = DatasetLoader.load(paths: paths, options: .init(strict: strict))
             guard let graph = result.graph else {
-                throw .invalidDatasets(paths: paths, errors: result.diagnostics.errors.count)
+                throw .invalidDatasets(paths: paths, diagnostics: result.diagnostics)
             }
             return OpenedGraph(graph: graph, source: source, diagnostics: result.diagnostics)
         }
-    }
-
-    /// The diagnostics of a failed opening, for callers that report them before the error.
-    public static func diagnostics(of source: GraphSource, strict: Bool = false) -> [Diagnostic] {
-        guard case let .datasets(paths) = source else { return [] }
-        return DatasetLoader.load(paths: paths, options: .init(strict: strict)).diagnostics
     }
 
     /// The graph as written with its name index, built on first use and shared.

@@ -39,8 +39,9 @@ struct GraphOptions: ParsableArguments {
             for diagnostic in opened.diagnostics { Terminal.standardError(diagnostic.description) }
             return opened
         } catch {
-            if case .invalidDatasets = error {
-                for diagnostic in OpenedGraph.diagnostics(of: source, strict: strict) { Terminal.standardError(diagnostic.description) }
+            // The problems the failed read found, not a second read of the files.
+            if case let .invalidDatasets(_, diagnostics) = error {
+                for diagnostic in diagnostics { Terminal.standardError(diagnostic.description) }
             }
             throw CommandFailure(error)
         }
