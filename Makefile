@@ -81,6 +81,8 @@ BENCH_VENV := .bench-venv
 bench: deps $(BENCH_VENV)/.installed
 	$(SWIFT) build -c release --product ergraph-bench
 	$(BENCH_VENV)/bin/python bench/report.py --bench .build/release/ergraph-bench --data .bench-data --sizes $(BENCH_SIZES)
+	$(SWIFT) build -c release --product ergraph
+	$(BENCH_VENV)/bin/python bench/imports.py --ergraph .build/release/ergraph --folder .bench-data/import
 
 $(BENCH_VENV)/.installed: bench/requirements.txt | deps
 	python3 -m venv $(BENCH_VENV)

@@ -5,3 +5,4 @@
 @_exported import enum ERRender.GraphvizLayout
 @_exported import enum ERRender.GraphvizFormat
 @_exported import struct ERFormats.NodeLinkKeys
+@_exported import struct ERFormats.ImportProgress

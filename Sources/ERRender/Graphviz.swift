@@ -86,6 +86,8 @@ public struct ParsedDOT: Sendable {
     /// Edges with their ends (node names), in cgraph's order.
     public var edges: [(tail: String, head: String, element: DOTElement)]
     public var warnings: [String]
+    /// The root graph's own attributes (`label`, `rankdir`, …) that have a value.
+    public var graphAttributes: [String: String] = [:]
 }
 
 /// Messages Graphviz reports through `agerr`, gathered by the callback below. Only touched
@@ -267,8 +269,17 @@ public enum Graphviz {
             }
             node = agnxtnode(graph, current)
         }
+        // A root graph's attribute values are the symbols' defaults, so every one with a value counts.
+        var graphAttributes: [String: String] = [:]
+        var symbol = agnxtattr(graph, Int32(AGRAPH), nil)
+        while let current = symbol {
+            let value = string(agxget(UnsafeMutableRawPointer(graph), current))
+            if !value.isEmpty { graphAttributes[string(current.pointee.name)] = value }
+            symbol = agnxtattr(graph, Int32(AGRAPH), current)
+        }
         let messages = endCapture()
         return ParsedDOT(name: string(agnameof(UnsafeMutableRawPointer(graph))), directed: agisdirected(graph) != 0,
-                         strict: agisstrict(graph) != 0, nodes: nodes, edges: edges, warnings: warnings + messages.warnings)
+                         strict: agisstrict(graph) != 0, nodes: nodes, edges: edges, warnings: warnings + messages.warnings,
+                         graphAttributes: graphAttributes)
     }
 }

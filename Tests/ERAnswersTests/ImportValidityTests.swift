@@ -54,6 +54,12 @@ struct ImportValidityTests {
                           mapping: fixtures.appendingPathComponent("csv/awards.mapping.yaml").path))
         cases.append(Case(format: "csv", files: [Package.root.appendingPathComponent("Graph/sources/ice-awards-fy2018/ice_awards_explorer.csv").path],
                           mapping: Package.root.appendingPathComponent("Graph/ice-contracts-fy2018.mapping.yaml").path))
+        cases.append(Case(format: "csv", files: [fixtures.appendingPathComponent("csv/transactions.csv").path],
+                          mapping: fixtures.appendingPathComponent("csv/transactions.mapping.yaml").path))
+        cases.append(Case(format: "csv", files: [fixtures.appendingPathComponent("timeline/events.csv").path],
+                          mapping: fixtures.appendingPathComponent("timeline/events.mapping.yaml").path))
+        cases.append(Case(format: "csv", files: [fixtures.appendingPathComponent("usaspending-ice-mn-contracts/mn_all_prime_awards.csv").path],
+                          mapping: fixtures.appendingPathComponent("usaspending-ice-mn-contracts/mn_all.mapping.yaml").path))
         let ice = exports.appendingPathComponent("ice").path
         cases.append(Case(format: "graphml", files: [ice + ".graphml"]))
         cases.append(Case(format: "json", files: [ice + ".json"]))
@@ -65,7 +71,7 @@ struct ImportValidityTests {
 
     @Test("the fixtures are all there")
     func fixturesPresent() {
-        #expect(Self.cases.count == 60 + 11)
+        #expect(Self.cases.count == 60 + 14)
         for item in Self.cases { for file in item.files { #expect(FileManager.default.fileExists(atPath: file), "\(file)") } }
     }
 

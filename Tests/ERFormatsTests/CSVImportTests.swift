@@ -105,7 +105,7 @@ struct CSVMappingTests {
         let read = CSVMappingReader.read(Data(text.utf8), file: "m.yaml")
         #expect(read.mapping == nil)
         #expect(read.diagnostics.map(\.description) == [
-            "m.yaml:3:68: error: unknown date format 'YYYY/MM/DD'; expected one of YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, YYYY-MM, YYYY, DD.MM.YYYY, "
+            "m.yaml:3:68: error: unknown date format 'YYYY/MM/DD'; expected one of ISO, YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, YYYY-MM, YYYY, DD.MM.YYYY, "
                 + "or a pattern of %Y, %y, %m, %d, %H, %M, %S and literal characters such as '%d/%m/%y %H:%M'",
             "m.yaml:5:5: error: relationship template refers to 'office', which is neither an entity template nor a fixed entity",
         ])

@@ -31,11 +31,17 @@ public struct DiagramComposer: Sendable {
         public var subtitle: String?
         public var clusterBy: ClusterMode
         public var theme: Theme
-        public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, theme: Theme = .standard) {
+        /// Where the legend goes: a node of its own (beside the drawing, where the layout
+        /// places it), or under the title in the graph's own label, so that the DOT holds
+        /// exactly the dataset's nodes (what other tools count).
+        public var legendInTitle: Bool
+        public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, theme: Theme = .standard,
+                    legendInTitle: Bool = false) {
             self.title = title
             self.subtitle = subtitle
             self.clusterBy = clusterBy
             self.theme = theme
+            self.legendInTitle = legendInTitle
         }
     }
 
@@ -149,13 +155,15 @@ public struct DiagramComposer: Sendable {
         }
 
         document.clusters = clusters(for: view, of: graph)
-        let legendID = "ergraph-legend"
-        document.nodes.append(DOTDocument.Node(id: legendID, attributes: [
-            "shape": .raw("plain"),
-            "label": .html(legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, sources: citedSources, view: view, graph: graph)),
-            "tooltip": .text("Legend and sources"),
-            "ergraph_role": .text("legend"),
-        ]))
+        let legendTable = legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, sources: citedSources, view: view, graph: graph)
+        if !options.legendInTitle {
+            document.nodes.append(DOTDocument.Node(id: "ergraph-legend", attributes: [
+                "shape": .raw("plain"),
+                "label": .html(HTMLLabel.table(legendTable)),
+                "tooltip": .text("Legend and sources"),
+                "ergraph_role": .text("legend"),
+            ]))
+        }
 
         let title = options.title ?? graph.title ?? "ergraph"
         var subtitles: [String] = []
@@ -165,8 +173,13 @@ public struct DiagramComposer: Sendable {
         if !subtitles.isEmpty {
             titleParts += [.lineBreak, .font(size: 13, color: "#444444", [.text(Self.shortened(subtitles.joined(separator: " · ")))])]
         }
+        let titleLabel = !options.legendInTitle ? HTMLLabel(titleParts) : HTMLLabel.table(HTMLLabel.Table(rows: [
+            [HTMLLabel.Cell(titleParts, align: "left")],
+            [HTMLLabel.Cell([.table(legendTable)], align: "left")],
+        ]))
         document.graphAttributes = [
-            "label": .html(HTMLLabel(titleParts)),
+            "label": .html(titleLabel),
+            "ergraph_role": .text("diagram"),
             "labelloc": .raw("t"),
             "labeljust": .raw("l"),
             "fontname": .text(theme.fontName),
@@ -267,7 +280,7 @@ public struct DiagramComposer: Sendable {
     // MARK: Legend
 
     private func legend(kinds: [String: Int], families: Set<LinkFamily>, undated: Int, sources: [Source],
-                        view: GraphView, graph: Graph) -> HTMLLabel {
+                        view: GraphView, graph: Graph) -> HTMLLabel.Table {
         let theme = options.theme
         var rows: [[HTMLLabel.Cell]] = []
         rows.append([HTMLLabel.Cell([.bold([.text("Legend")])], align: "left", columnSpan: 2)])
@@ -311,8 +324,7 @@ public struct DiagramComposer: Sendable {
                              HTMLLabel.Cell([.text(Self.wrapped(text, width: 70))], align: "left", lineAlign: "left")])
             }
         }
-        return HTMLLabel.table(HTMLLabel.Table(rows: rows, border: 1, cellBorder: 0, cellSpacing: 2, cellPadding: 3,
-                                               background: "#FFFFFF"))
+        return HTMLLabel.Table(rows: rows, border: 1, cellBorder: 0, cellSpacing: 2, cellPadding: 3, background: "#FFFFFF")
     }
 
     // MARK: Links

@@ -1,3 +1,5 @@
+import ERFormats
+import Foundation
 import ERGraph
 
 /// The one wording of evidence: how a date span, an amount, a status history, a link and a
@@ -123,7 +125,8 @@ public enum Wording {
     public static func citation(_ citation: Citation, number: Int) -> String {
         let credit = citation.creditedTo.map { ", crediting \($0)" } ?? ""
         let quote = citation.quote.map { "“\($0)” " } ?? ""
-        return "\(quote)[\(number)]\(credit)"
+        let locator = citation.locator.map { ", \($0)" } ?? ""
+        return "\(quote)[\(number)]\(locator)\(credit)"
     }
 
     /// Source numbers as markers: `[1][2]`.
@@ -146,6 +149,29 @@ public enum Wording {
     public static func number(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return String(format: "%.10g", value)
+    }
+
+    /// The progress line of a long import: `importing: 45,056 rows, 12.3 of 19.5 MB, 21.4 MB/s, about 1 s left`.
+    public static func progress(_ progress: ImportProgress, seconds: Double) -> String {
+        let megabytes = { (bytes: Int) in String(format: "%.1f", Double(bytes) / 1_000_000) }
+        let rate = seconds > 0 ? Double(progress.bytesRead) / seconds : 0
+        var line = "importing: \(grouped(progress.rows)) rows, \(megabytes(progress.bytesRead)) of \(megabytes(progress.bytesTotal)) MB"
+        if rate > 0 {
+            let left = Double(progress.bytesTotal - progress.bytesRead) / rate
+            line += String(format: ", %.1f MB/s, about %.0f s left", rate / 1_000_000, left.rounded(.up))
+        }
+        return line
+    }
+
+    /// `45056` → `45,056`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
     }
 }
 

@@ -1,4 +1,5 @@
 import ERFormats
+import Foundation
 import ERGraph
 
 /// Imports written as ergraph datasets.
@@ -21,5 +22,35 @@ public enum DatasetText {
                                + "so nothing was written; the first: " + (errors.first?.description ?? "unknown"))
         }
         return text
+    }
+}
+
+/// Imports written as snapshots, for tables too large for a YAML dataset to be read quickly.
+public enum DatasetSnapshot {
+    /// The snapshot bytes of an import, read back and checked before anything is written.
+    /// Returns notes for what a snapshot cannot hold (`same_as` groups, which join datasets
+    /// and a snapshot is opened alone).
+    public static func data(_ imported: Imported) throws(AnswerError) -> (data: Data, notes: [String]) {
+        let data: Data
+        do {
+            data = try GraphSnapshot.data(of: imported.graph)
+        } catch {
+            throw .invalidData("cannot write the snapshot: \(error)")
+        }
+        do {
+            let check = try GraphSnapshot.graph(from: data)
+            guard check.entityCount == imported.graph.entityCount, check.relationshipCount == imported.graph.relationshipCount else {
+                throw AnswerError.invalidData("the snapshot made from \(imported.origin) did not read back whole, so nothing was written")
+            }
+        } catch let error as AnswerError {
+            throw error
+        } catch {
+            throw .invalidData("the snapshot made from \(imported.origin) would not read back (\(error)), so nothing was written")
+        }
+        let notes = imported.sameAs.isEmpty ? [] : [
+            "the mapping's \(Wording.count(imported.sameAs.count, "same_as group")) cannot be kept in a snapshot, which is opened alone; "
+            + "write a YAML dataset (-o FILE.yaml) to merge this import with others",
+        ]
+        return (data, notes)
     }
 }

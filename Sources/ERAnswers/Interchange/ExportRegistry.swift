@@ -26,8 +26,9 @@ public struct ExportFormat: Sendable {
 /// exactly what `render` lays out; Mermaid). A new format is one file and one line here.
 public enum ExportRegistry {
     public static let all: [ExportFormat] = {
-        var formats = [ExportFormat(name: "dot", summary: "the DOT that 'render' lays out, every contract kept as an entity (as written)", fileExtension: "gv") { graph, options in
-            let diagram = DiagramComposer(options: .init(title: options.title, clusterBy: options.clusterBy)).compose(.whole(graph), of: graph)
+        var formats = [ExportFormat(name: "dot", summary: "the DOT that 'render' lays out, every contract kept as an entity (as written), the legend in the graph's label", fileExtension: "gv") { graph, options in
+            let composer = DiagramComposer(options: .init(title: options.title, clusterBy: options.clusterBy, legendInTitle: true))
+            let diagram = composer.compose(.whole(graph), of: graph)
             return ([ExportFile(part: "", data: Data(diagram.dot.utf8))], diagram.warnings)
         }]
         for exporter in ExportFormats.all + [MermaidWriter.self] {

@@ -13,12 +13,16 @@ public struct ImportRequest: Sendable {
     public var strict: Bool
     /// For node-link files from other projects: which fields hold the id, name, kind and amount.
     public var nodeLinkKeys: NodeLinkKeys
+    /// Told how far a long import has come (rows, bytes), every few thousand rows.
+    public var progress: (@Sendable (ImportProgress) -> Void)?
 
-    public init(files: [String], mapping: String? = nil, strict: Bool = false, nodeLinkKeys: NodeLinkKeys = NodeLinkKeys()) {
+    public init(files: [String], mapping: String? = nil, strict: Bool = false, nodeLinkKeys: NodeLinkKeys = NodeLinkKeys(),
+                progress: (@Sendable (ImportProgress) -> Void)? = nil) {
         self.files = files
         self.mapping = mapping
         self.strict = strict
         self.nodeLinkKeys = nodeLinkKeys
+        self.progress = progress
     }
 }
 
@@ -52,8 +56,8 @@ public struct Imported: Sendable {
 public struct ImportFormat: Sendable {
     public var name: String
     public var summary: String
-    /// How many input files it takes.
-    public var fileCount: Int
+    /// How many input files it takes; nil: any number (tables through one mapping).
+    public var fileCount: Int?
     /// Whether it needs a mapping file.
     public var takesMapping: Bool
     public var read: @Sendable (ImportRequest) throws(AnswerError) -> Imported
@@ -84,6 +88,7 @@ public struct ImportFormat: Sendable {
         var builder = GraphBuilder(vocabulary: graph.vocabulary)
         builder.title = graph.title
         builder.summaryText = graph.summaryText
+        builder.properties = graph.properties
         for source in graph.sources { builder.addSource(source) }
         builder.addSource(Source(id: sourceID, title: origin))
         for entity in graph.entityIndices { _ = try? builder.addEntity(graph.entity(entity)) }
@@ -101,7 +106,7 @@ public struct ImportFormat: Sendable {
 public enum ImportRegistry {
     public static let all: [ImportFormat] = [
         ImportFormat(name: "csv", summary: "a table, through a mapping (YAML) that says what each row makes",
-                     fileCount: 1, takesMapping: true, read: TableImport.read),
+                     fileCount: nil, takesMapping: true, read: TableImport.read),
         ImportFormat(name: "csv-lists", summary: "plain node and relationship lists (NODES.csv EDGES.csv)",
                      fileCount: 2, takesMapping: false) { request throws(AnswerError) in
             do {
@@ -167,42 +172,3 @@ public enum ImportRegistry {
     }
 }
 
-/// A table imported through a mapping; every unusable row is reported with its line.
-enum TableImport {
-    @Sendable static func read(_ request: ImportRequest) throws(AnswerError) -> Imported {
-        let (file, bytes) = try ImportRegistry.contents(request)
-        guard let mapping = request.mapping, let mappingData = FileManager.default.contents(atPath: mapping) else {
-            throw .unreadable(path: request.mapping ?? "the mapping", reason: "no such file or not readable")
-        }
-        let read = CSVMappingReader.read(mappingData, file: mapping)
-        guard let parsed = read.mapping else {
-            throw .invalidData("\(mapping) has \(Wording.count(read.diagnostics.errors.count, "error")); nothing was imported")
-        }
-        var header: Data?
-        if let headerFile = parsed.table.headerFile {
-            // Relative to the mapping file, as the mapping's author sees it; absolute paths stay.
-            let path = headerFile.hasPrefix("/") ? headerFile
-                : URL(fileURLWithPath: mapping).deletingLastPathComponent().appendingPathComponent(headerFile).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .unreadable(path: path, reason: "the header file that \(mapping) names is missing or not readable")
-            }
-            header = data
-        }
-        let result: CSVImportResult
-        do {
-            result = try CSVMappingImporter.run(mapping: parsed, table: bytes, tableName: file, header: header)
-        } catch {
-            throw .invalidData("\(error)")
-        }
-        let severity = request.strict ? "error" : "warning"
-        let rowWarnings = result.problems.map { problem in
-            "\(file):\(problem.line): \(severity): " + (problem.rowUsed ? "" : "row not used: ") + problem.message
-        }
-        if request.strict && !result.problems.isEmpty { throw .rowsRejected(rowWarnings) }
-        return Imported(graph: result.graph, sameAs: result.sameAs, warnings: rowWarnings, diagnostics: read.diagnostics,
-                        summary: "\(file): \(result.rowsRead) rows read, \(result.rowsUsed) used, \(result.problems.count) reported; "
-                            + "\(Wording.count(result.graph.entityCount, "entity", "entities")), "
-                            + Wording.count(result.graph.relationshipCount, "relationship"),
-                        origin: "\(file) through the mapping \(mapping)")
-    }
-}

@@ -1,17 +1,31 @@
 import ERGraph
 import Foundation
 
-/// How to turn each row of a table into entities and relationships, in the spirit of
-/// FollowTheMoney mappings. Written in YAML; `Graph/README.md` documents every field.
+/// How to turn each row of one or more tables into entities and relationships, in the spirit
+/// of FollowTheMoney mappings. Written in YAML; `Graph/README.md` documents every field.
 public struct CSVMapping: Sendable {
+    /// One table to read, and how.
     public struct Table: Sendable {
+        /// The file, as the mapping writes it (relative to the mapping file, or absolute); nil for
+        /// the defaults that tables named on the command line take.
+        public var file: String?
         public var delimiter: Character = ","
-        /// A file (relative to the mapping) whose first record names the columns, for tables without a header row.
+        /// A file (relative to the mapping, or absolute) naming the columns of a table that has no
+        /// header row: either a header row itself or a `position,name` dictionary.
         public var headerFile: String?
+        public var location: SourceLocation?
+
+        public init(file: String? = nil, delimiter: Character = ",", headerFile: String? = nil, location: SourceLocation? = nil) {
+            self.file = file
+            self.delimiter = delimiter
+            self.headerFile = headerFile
+            self.location = location
+        }
     }
 
-    /// How the rows that repeat an entity's key (an award's modifications in a transaction
-    /// table) combine a field, instead of the later row's different value being a collision.
+    /// How the rows that repeat an entity's or a link's key (an award's modifications in a
+    /// transaction table) combine a field, instead of the later row's different value being a
+    /// collision.
     public enum Combine: String, Sendable, CaseIterable {
         /// Amounts: added up (obligations and de-obligations).
         case sum
@@ -23,9 +37,11 @@ public struct CSVMapping: Sendable {
         case earliest
         /// Dates: the latest; amounts: the largest.
         case max
+        /// Amounts: every distinct value kept, in the order first seen.
+        case distinct
     }
 
-    /// A way to read a date column: `YYYY-MM-DD`, `DD/MM/YYYY`, `MM/DD/YYYY`, `YYYY-MM` or `YYYY`.
+    /// A date column and the format it is written in: a named format or a `%`-pattern.
     public struct DateColumn: Sendable {
         public var column: String
         public var format: String
@@ -43,10 +59,33 @@ public struct CSVMapping: Sendable {
         public var combine: Combine?
     }
 
-    /// One entity made from each row.
+    /// Where an entity's or a link's kind comes from.
+    public enum KindRule: Sendable {
+        /// One kind for every row.
+        case fixed(String)
+        /// A column's value looked up in a table (values matched as written, then ignoring case);
+        /// `otherwise` for values the table lacks, or nil to report the row.
+        case lookup(column: String, values: [String: String], otherwise: String?)
+
+        /// Every kind the rule can give.
+        public var kinds: [String] {
+            switch self {
+            case let .fixed(kind): [kind]
+            case let .lookup(_, values, otherwise): Array(Set(values.values).union(otherwise.map { [$0] } ?? [])).sorted()
+            }
+        }
+    }
+
+    /// A column holding several values (an event's actors), each making its own entity.
+    public struct Split: Sendable {
+        public var column: String
+        public var separator: String
+    }
+
+    /// One entity made from each row (or one per value of a ``Split`` column).
     public struct EntityTemplate: Sendable {
         public var name: String
-        public var kind: String
+        public var kind: KindRule
         /// `{column}` parts are replaced by the value normalised for matching (trimmed, spaces
         /// collapsed, case folded) and made id-safe, so spelling variants meet.
         public var id: String
@@ -55,23 +94,56 @@ public struct CSVMapping: Sendable {
         public var properties: [String: String]
         public var amounts: [AmountColumn]
         public var dates: [DateColumn]
+        public var each: Split?
         public var location: SourceLocation
     }
 
     public struct RelationshipTemplate: Sendable {
-        public var kind: String
+        public var kind: KindRule
         /// A template name, or the id of a fixed entity.
         public var from: String
         public var to: String
         /// Skip the link when both ends are the same entity (a recipient that is its own parent).
         public var unlessSame: Bool
+        public var properties: [String: String] = [:]
+        public var amounts: [AmountColumn] = []
+        public var dates: [DateColumn] = []
         public var location: SourceLocation
+    }
+
+    /// The documents each row names as its evidence (an event timeline's source URLs): each
+    /// distinct URL becomes a source, cited by everything the row makes.
+    public struct RowSources: Sendable {
+        /// A template giving one URL, or several split by `separator`.
+        public var url: String
+        public var separator: String?
+        public var title: String?
+        public var publisher: String?
+        public var published: DateColumn?
+        public var location: SourceLocation
+    }
+
+    /// What a row's citation of the table quotes.
+    public enum Quote: String, Sendable, CaseIterable {
+        /// The whole row as written.
+        case row
+        /// No quote, but where the row is: `at: awards.csv line 17`, which the archived table
+        /// shows. For wide tables, whose rows quoted whole make a dataset many times the
+        /// table's size (a 286-column table: 1.8 KB a row, once per entity and link).
+        case line
+        /// Nothing: the citation names the table only.
+        case none
     }
 
     public var title: String?
     public var description: String?
+    /// The defaults for tables named on the command line.
     public var table = Table()
+    /// The tables the mapping itself lists, read in order.
+    public var tables: [Table] = []
     public var source: Source
+    public var rowSources: RowSources?
+    public var quote: Quote = .row
     public var entityKinds: [KindDefinition] = []
     public var relationshipKinds: [KindDefinition] = []
     public var fixedEntities: [Entity] = []
@@ -89,162 +161,37 @@ public struct CSVMapping: Sendable {
         }
         return names
     }
-}
 
-/// Reads a mapping file, reporting problems as `FILE:LINE:COLUMN`.
-public enum CSVMappingReader {
-    /// A column's `combine:` rule, reported when unknown.
-    static func combine(_ fields: FieldReader, log: DiagnosticLog) -> CSVMapping.Combine? {
-        guard let (text, location) = fields.text("combine") else { return nil }
-        guard let rule = CSVMapping.Combine(rawValue: text) else {
-            let names = CSVMapping.Combine.allCases.map(\.rawValue)
-            log.error("unknown combine rule '\(text)'; expected one of \(names.joined(separator: ", "))"
-                      + Suggestions.didYouMean(text, among: names), at: location)
-            return nil
+    /// Every column the mapping reads, with where it is named, for checking against a table.
+    var namedColumns: [(column: String, location: SourceLocation)] {
+        var named: [(String, SourceLocation)] = []
+        func kindColumns(_ rule: KindRule) -> [String] {
+            if case let .lookup(column, _, _) = rule { [column] } else { [] }
         }
-        return rule
-    }
-
-    public static func read(_ data: Data, file: String) -> (mapping: CSVMapping?, diagnostics: [Diagnostic]) {
-        let root: DocumentNode?
-        do {
-            root = try DocumentParser.parse(String(decoding: data, as: UTF8.self), file: file)
-        } catch {
-            return (nil, [error.diagnostic])
+        for template in entities {
+            let columns = Self.columns(in: template.id) + Self.columns(in: template.display)
+                + template.properties.keys.sorted().flatMap { Self.columns(in: template.properties[$0] ?? "") }
+                + template.amounts.map(\.column) + template.dates.map(\.column) + kindColumns(template.kind)
+                + (template.each.map { [$0.column] } ?? [])
+            named += columns.map { ($0, template.location) }
         }
-        guard let root else {
-            return (nil, [.error("empty mapping", at: SourceLocation(file: file, line: 1, column: 1))])
+        for template in relationships {
+            let columns = template.properties.keys.sorted().flatMap { Self.columns(in: template.properties[$0] ?? "") }
+                + template.amounts.map(\.column) + template.dates.map(\.column) + kindColumns(template.kind)
+            named += columns.map { ($0, template.location) }
         }
-        let log = DiagnosticLog()
-        let mapping = decode(root, log: log)
-        let diagnostics = log.diagnostics.sortedByLocation()
-        return (diagnostics.hasErrors ? nil : mapping, diagnostics)
-    }
-
-    static let topFields = ["ergraph_mapping", "title", "description", "table", "source", "kinds", "fixed", "entities",
-                            "relationships", "same_as"]
-
-    private static func decode(_ root: DocumentNode, log: DiagnosticLog) -> CSVMapping? {
-        guard let top = FieldReader(root, what: "the mapping", allowed: topFields, log: log) else { return nil }
-        guard let sourceNode = top.node("source"), let sourceFields = FieldReader(
-            sourceNode, what: "'source'", allowed: ["id", "title", "publisher", "url", "published", "archive"], log: log) else {
-            top.reportMissing("source")
-            return nil
+        if let sources = rowSources {
+            let columns = Self.columns(in: sources.url) + (sources.title.map(Self.columns) ?? [])
+                + (sources.publisher.map(Self.columns) ?? []) + (sources.published.map { [$0.column] } ?? [])
+            named += columns.map { ($0, sources.location) }
         }
-        var source = Source(id: sourceFields.text("id", required: true)?.value ?? "",
-                            title: sourceFields.text("title", required: true)?.value ?? "")
-        source.publisher = sourceFields.text("publisher")?.value
-        source.url = sourceFields.text("url")?.value
-        source.published = sourceFields.date("published")?.value
-        source.archive = sourceFields.text("archive")?.value
-        var mapping = CSVMapping(source: source)
-        mapping.title = top.text("title")?.value
-        mapping.description = top.text("description")?.value
-
-        if let tableNode = top.node("table"), let table = FieldReader(tableNode, what: "'table'", allowed: ["delimiter", "header"], log: log) {
-            if let (delimiter, location) = table.text("delimiter") {
-                if delimiter.count == 1, let character = delimiter.first, character.isASCII {
-                    mapping.table.delimiter = character
-                } else {
-                    log.error("'delimiter' must be one ASCII character, found '\(delimiter)'", at: location)
-                }
-            }
-            mapping.table.headerFile = table.text("header")?.value
-        }
-        if let kindsNode = top.node("kinds"), let kinds = FieldReader(kindsNode, what: "'kinds'", allowed: ["entities", "relationships"], log: log) {
-            for (group, isEntity) in [("entities", true), ("relationships", false)] {
-                guard let node = kinds.node(group), let definitions = FieldReader(node, what: "'kinds: \(group)'", allowed: nil, log: log) else { continue }
-                for pair in definitions.pairs {
-                    guard case let .scalar(meaning, _, _) = pair.value else { continue }
-                    let kind = KindDefinition(pair.key, meaning)
-                    if isEntity { mapping.entityKinds.append(kind) } else { mapping.relationshipKinds.append(kind) }
-                }
-            }
-        }
-        if let fixedNode = top.node("fixed"), let fixed = FieldReader(fixedNode, what: "'fixed'", allowed: ["entities"], log: log) {
-            for node in fixed.list("entities") {
-                guard let entity = FieldReader(node, what: "fixed entity", allowed: ["id", "kind", "name", "aliases", "description"], log: log),
-                      let id = entity.text("id", required: true), let kind = entity.text("kind", required: true),
-                      let name = entity.text("name", required: true) else { continue }
-                var record = Entity(id: id.value, kind: kind.value, name: name.value, aliases: entity.textList("aliases"))
-                if let description = entity.text("description") { record.properties["description"] = .text(description.value) }
-                mapping.fixedEntities.append(record)
-            }
-        }
-        if let entitiesNode = top.node("entities"), let entities = FieldReader(entitiesNode, what: "'entities'", allowed: nil, log: log) {
-            for pair in entities.pairs {
-                guard let template = FieldReader(pair.value, what: "entity template '\(pair.key)'",
-                                                 allowed: ["kind", "id", "name", "properties", "amounts", "dates"], log: log),
-                      let kind = template.text("kind", required: true), let id = template.text("id", required: true) else { continue }
-                let display = template.text("name")?.value ?? id.value
-                var properties: [String: String] = [:]
-                if let node = template.node("properties"), let map = FieldReader(node, what: "'properties'", allowed: nil, log: log) {
-                    for item in map.pairs {
-                        if case let .scalar(value, _, _) = item.value { properties[item.key] = value }
-                        else { log.error("property '\(item.key)' must be a template text such as \"{column}\"", at: item.value.location) }
-                    }
-                }
-                var amounts: [CSVMapping.AmountColumn] = []
-                for node in template.list("amounts") {
-                    guard let amount = FieldReader(node, what: "amount column", allowed: ["column", "currency", "kind", "combine"], log: log),
-                          let column = amount.text("column", required: true) else { continue }
-                    let currency = amount.text("currency")?.value ?? "USD"
-                    var kindValue = AmountKind.reported
-                    if let (text, location) = amount.text("kind") {
-                        if let parsed = AmountKind(rawValue: text) { kindValue = parsed } else {
-                            log.error("unknown amount kind '\(text)'" + Suggestions.didYouMean(text, among: AmountKind.allCases.map(\.rawValue)), at: location)
-                        }
-                    }
-                    amounts.append(CSVMapping.AmountColumn(column: column.value, currency: currency, kind: kindValue,
-                                                           combine: Self.combine(amount, log: log)))
-                }
-                var dates: [CSVMapping.DateColumn] = []
-                for node in template.list("dates") {
-                    guard let date = FieldReader(node, what: "date column", allowed: ["column", "format", "field", "combine"], log: log),
-                          let column = date.text("column", required: true), let format = date.text("format", required: true) else { continue }
-                    guard DateFormats.known.contains(format.value) || DateFormats.isPattern(format.value) else {
-                        log.error("unknown date format '\(format.value)'; expected one of \(DateFormats.known.joined(separator: ", ")), "
-                                  + "or a pattern of %Y, %y, %m, %d, %H, %M, %S and literal characters such as '%d/%m/%y %H:%M'",
-                                  at: format.location)
-                        continue
-                    }
-                    let field = date.text("field")?.value ?? "start"
-                    dates.append(CSVMapping.DateColumn(column: column.value, format: format.value, field: field,
-                                                       combine: Self.combine(date, log: log)))
-                }
-                mapping.entities.append(CSVMapping.EntityTemplate(name: pair.key, kind: kind.value, id: id.value, display: display,
-                                                                  properties: properties, amounts: amounts, dates: dates,
-                                                                  location: pair.keyLocation))
-            }
-        }
-        for node in top.list("relationships") {
-            guard let link = FieldReader(node, what: "relationship template", allowed: ["kind", "from", "to", "unless_same"], log: log),
-                  let kind = link.text("kind", required: true), let from = link.text("from", required: true),
-                  let to = link.text("to", required: true) else { continue }
-            mapping.relationships.append(CSVMapping.RelationshipTemplate(
-                kind: kind.value, from: from.value, to: to.value, unlessSame: link.text("unless_same")?.value == "true",
-                location: link.location))
-        }
-        for node in top.list("same_as") {
-            if case let .sequence(items, _) = node {
-                mapping.sameAs.append(items.compactMap { if case let .scalar(id, _, _) = $0 { id } else { nil } })
-            }
-        }
-        // Templates must name each other or fixed entities.
-        let names = Set(mapping.entities.map(\.name)).union(mapping.fixedEntities.map(\.id))
-        for link in mapping.relationships {
-            for end in [link.from, link.to] where !names.contains(end) {
-                log.error("relationship template refers to '\(end)', which is neither an entity template nor a fixed entity"
-                          + Suggestions.didYouMean(end, among: names.sorted()), at: link.location)
-            }
-        }
-        return mapping
+        return named
     }
 }
 
 /// Date formats a mapping may declare.
 enum DateFormats {
-    static let known = ["YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY", "YYYY-MM", "YYYY", "DD.MM.YYYY"]
+    static let known = ["ISO", "YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY", "YYYY-MM", "YYYY", "DD.MM.YYYY"]
 
     /// A strftime-like pattern: `%d/%m/%y %H:%M`. Times are read and checked, then dropped:
     /// a dataset's dates are days at the finest.
@@ -263,42 +210,49 @@ enum DateFormats {
     /// Two-digit years as POSIX reads them: 69–99 are 1969–1999, 00–68 are 2000–2068.
     static func fullYear(twoDigits: Int) -> Int { twoDigits >= 69 ? 1900 + twoDigits : 2000 + twoDigits }
 
+    /// Reads `value` by `pattern`, byte by byte (a table may hold millions of dates).
     static func parsePattern(_ value: String, pattern: String) -> PartialDate? {
-        var text = Array(value), position = 0
+        let text = Array(value.utf8), format = Array(pattern.utf8)
+        var position = 0, index = 0
         var year: Int?, month: Int?, day: Int?
-        var iterator = Array(pattern).makeIterator()
         func number(maxDigits: Int) -> Int? {
-            var digits = ""
-            while position < text.count, digits.count < maxDigits, text[position].isASCII, text[position].isNumber {
-                digits.append(text[position]); position += 1
-            }
-            return digits.isEmpty ? nil : Int(digits)
-        }
-        while let character = iterator.next() {
-            if character == "%" {
-                switch iterator.next() {
-                case "Y"?: guard let value = number(maxDigits: 4), value >= 1000 else { return nil }; year = value
-                case "y"?: guard let value = number(maxDigits: 2) else { return nil }; year = fullYear(twoDigits: value)
-                case "m"?: guard let value = number(maxDigits: 2), (1...12).contains(value) else { return nil }; month = value
-                case "d"?: guard let value = number(maxDigits: 2), (1...31).contains(value) else { return nil }; day = value
-                case "H"?: guard let value = number(maxDigits: 2), value < 24 else { return nil }
-                case "M"?, "S"?: guard let value = number(maxDigits: 2), value < 60 else { return nil }
-                default: return nil
-                }
-            } else {
-                guard position < text.count, text[position] == character else { return nil }
+            var result = 0, digits = 0
+            while position < text.count, digits < maxDigits, (0x30...0x39).contains(text[position]) {
+                result = result * 10 + Int(text[position] - 0x30)
+                digits += 1
                 position += 1
             }
+            return digits == 0 ? nil : result
         }
-        text = Array(text[position...])
-        guard text.allSatisfy(\.isWhitespace), let year else { return nil }
+        while index < format.count {
+            let byte = format[index]
+            index += 1
+            guard byte == UInt8(ascii: "%"), index < format.count else {
+                guard position < text.count, text[position] == byte else { return nil }
+                position += 1
+                continue
+            }
+            let field = format[index]
+            index += 1
+            switch field {
+            case UInt8(ascii: "Y"): guard let value = number(maxDigits: 4), value >= 1000 else { return nil }; year = value
+            case UInt8(ascii: "y"): guard let value = number(maxDigits: 2) else { return nil }; year = fullYear(twoDigits: value)
+            case UInt8(ascii: "m"): guard let value = number(maxDigits: 2), (1...12).contains(value) else { return nil }; month = value
+            case UInt8(ascii: "d"): guard let value = number(maxDigits: 2), (1...31).contains(value) else { return nil }; day = value
+            case UInt8(ascii: "H"): guard let value = number(maxDigits: 2), value < 24 else { return nil }
+            case UInt8(ascii: "M"), UInt8(ascii: "S"): guard let value = number(maxDigits: 2), value < 60 else { return nil }
+            default: return nil
+            }
+        }
+        guard text[position...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }), let year else { return nil }
         return PartialDate(year: year, month: month, day: month == nil ? nil : day)
     }
 
     static func parse(_ text: String, format: String) -> PartialDate? {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = CSVTemplateText.trimmed(text)
         if isPattern(format) { return parsePattern(value, pattern: format) }
         switch format {
+        case "ISO": return PartialDate(value)
         case "YYYY-MM-DD", "YYYY-MM", "YYYY": return PartialDate(value).flatMap { $0.description.count == format.count ? $0 : nil }
         case "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY":
             let separator: Character = format.contains(".") ? "." : "/"

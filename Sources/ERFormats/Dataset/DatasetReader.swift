@@ -77,13 +77,13 @@ public struct DatasetReader: Sendable {
 struct DatasetDecoder {
     let log: DiagnosticLog
 
-    static let topLevelFields = ["ergraph", "title", "description", "sources", "kinds", "entities", "relationships", "same_as"]
+    static let topLevelFields = ["ergraph", "title", "description", "properties", "sources", "kinds", "entities", "relationships", "same_as"]
     static let sourceFields = ["id", "title", "publisher", "url", "published", "archive"]
     static let entityFields = ["id", "kind", "name", "aliases", "description", "start", "end", "amount",
                                "events", "properties", "sources"]
     static let relationshipFields = ["id", "kind", "from", "to", "description", "start", "end", "amount",
                                      "events", "properties", "sources"]
-    static let citationFields = ["source", "quote", "credited_to"]
+    static let citationFields = ["source", "quote", "credited_to", "at"]
     static let eventFields = ["date", "status", "note", "sources"]
     static let amountFields = ["value", "currency", "kind", "note"]
 
@@ -107,6 +107,7 @@ struct DatasetDecoder {
         }
         dataset.title = top.text("title")?.value
         dataset.description = top.text("description")?.value
+        dataset.properties = properties(top, descriptionIsOne: false)
         if let kinds = top.node("kinds") { decodeKinds(kinds, into: &dataset) }
         dataset.sources = top.list("sources").compactMap(decodeSource)
         for node in top.list("entities") {
@@ -358,14 +359,15 @@ struct DatasetDecoder {
             locations.fields[key] = source.location
             _ = position
             citations.append(Citation(source: source.value, quote: fields.text("quote")?.value,
-                                      creditedTo: fields.text("credited_to")?.value))
+                                      creditedTo: fields.text("credited_to")?.value, locator: fields.text("at")?.value))
         }
         return citations
     }
 
-    private func properties(_ fields: FieldReader) -> [String: PropertyValue] {
+    /// An entity's or link's properties (its `description` among them), or the dataset's own.
+    private func properties(_ fields: FieldReader, descriptionIsOne: Bool = true) -> [String: PropertyValue] {
         var properties: [String: PropertyValue] = [:]
-        if let description = fields.text("description") {
+        if descriptionIsOne, let description = fields.text("description") {
             properties["description"] = .text(description.value)
         }
         guard let node = fields.node("properties"),

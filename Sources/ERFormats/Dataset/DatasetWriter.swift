@@ -10,6 +10,11 @@ public enum DatasetWriter {
         var top: [(String, Node)] = [("ergraph", Node(String(DatasetReader.supportedVersion)))]
         if let title = graph.title { top.append(("title", text(title))) }
         if let summary = graph.summaryText { top.append(("description", text(summary))) }
+        if !graph.properties.isEmpty {
+            top.append(("properties", mapping(graph.properties.keys.sorted().compactMap { key in
+                graph.properties[key].map { (key, property($0)) }
+            })))
+        }
         if !graph.sources.isEmpty {
             top.append(("sources", .sequence(.init(graph.sources.map(source)))))
         }
@@ -114,6 +119,7 @@ public enum DatasetWriter {
     private static func citation(_ citation: Citation) -> Node {
         var pairs: [(String, Node)] = [("source", text(citation.source))]
         if let quote = citation.quote { pairs.append(("quote", text(quote))) }
+        if let locator = citation.locator { pairs.append(("at", text(locator))) }
         if let credit = citation.creditedTo { pairs.append(("credited_to", text(credit))) }
         return mapping(pairs)
     }

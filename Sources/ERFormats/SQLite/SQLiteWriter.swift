@@ -37,7 +37,7 @@ public enum SQLiteWriter: GraphExporter {
                 CREATE INDEX relationships_from ON relationships(from_id);
                 CREATE INDEX relationships_to ON relationships(to_id);
                 CREATE TABLE citations (owner_type TEXT NOT NULL, owner_id TEXT NOT NULL, position INTEGER NOT NULL,
-                    source_id TEXT NOT NULL REFERENCES sources(id), quote TEXT, credited_to TEXT,
+                    source_id TEXT NOT NULL REFERENCES sources(id), quote TEXT, credited_to TEXT, locator TEXT,
                     PRIMARY KEY (owner_type, owner_id, position));
                 CREATE TABLE properties (owner_type TEXT NOT NULL, owner_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT,
                     PRIMARY KEY (owner_type, owner_id, key));
@@ -78,8 +78,8 @@ public enum SQLiteWriter: GraphExporter {
     private static func insert(_ db: Database, owner: String, id: String, citations: [Citation],
                                properties: [String: PropertyValue]) throws {
         for (position, citation) in citations.enumerated() {
-            try db.execute(sql: "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [owner, id, position, citation.source, citation.quote, citation.creditedTo])
+            try db.execute(sql: "INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [owner, id, position, citation.source, citation.quote, citation.creditedTo, citation.locator])
         }
         for key in properties.keys.sorted() {
             try db.execute(sql: "INSERT INTO properties VALUES (?, ?, ?, ?)",

@@ -86,14 +86,16 @@ public enum FlatAttributes {
         var source: String
         var quote: String?
         var credited_to: String?
+        var at: String?
 
         init(_ citation: Citation) {
             source = citation.source
             quote = citation.quote
             credited_to = citation.creditedTo
+            at = citation.locator
         }
 
-        var citation: Citation { Citation(source: source, quote: quote, creditedTo: credited_to) }
+        var citation: Citation { Citation(source: source, quote: quote, creditedTo: credited_to, locator: at) }
     }
 
     static func flat(_ value: PropertyValue) -> FlatValue {

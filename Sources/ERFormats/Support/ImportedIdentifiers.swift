@@ -45,6 +45,7 @@ public enum ImportedIdentifiers {
         var builder = GraphBuilder(vocabulary: graph.vocabulary)
         builder.title = graph.title
         builder.summaryText = graph.summaryText
+        builder.properties = graph.properties
         for source in graph.sources { builder.addSource(source) }
         for entity in graph.entityIndices {
             var record = graph.entity(entity)

@@ -2,7 +2,9 @@ import Foundation
 
 enum TextDecoding {
     /// The first byte that breaks UTF-8, with its 1-based line and column (in characters).
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (byte: UInt8, line: Int, column: Int)? {
+    static func firstInvalidUTF8<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> (byte: UInt8, line: Int, column: Int)? where Bytes.Element == UInt8, Bytes.Index == Int {
+        // Most tables are ASCII: one plain pass says so, without counting lines.
+        if !bytes.contains(where: { $0 >= 0x80 }) { return nil }
         var index = 0
         var line = 1
         var column = 1

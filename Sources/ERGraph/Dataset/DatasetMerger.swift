@@ -20,6 +20,8 @@ public enum DatasetMerger {
         merged.title = datasets.compactMap(\.title).joined(separator: " + ")
         if merged.title?.isEmpty ?? true { merged.title = nil }
         merged.description = datasets.count == 1 ? datasets.first?.description : nil
+        // The first dataset's value of each property; others fill what it lacks.
+        for dataset in datasets { merged.properties.merge(dataset.properties) { first, _ in first } }
 
         var sourceIndex: [String: Int] = [:]
         var entityIndex: [String: Int] = [:]

@@ -29,6 +29,7 @@ public struct GraphAssembler: Sendable {
         var builder = GraphBuilder(vocabulary: vocabulary)
         builder.title = dataset.title
         builder.summaryText = dataset.description
+        builder.properties = dataset.properties
 
         let sourceIDs = addSources(dataset, to: &builder, diagnostics: &diagnostics)
         let entityIDsInOrder = dataset.entities.map(\.value.id)

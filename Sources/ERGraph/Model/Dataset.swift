@@ -34,6 +34,8 @@ public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
 public struct Dataset: Hashable, Sendable {
     public var title: String?
     public var description: String?
+    /// Properties of the dataset as a whole.
+    public var properties: [String: PropertyValue] = [:]
     public var sources: [Located<Source>]
     public var entityKinds: [Located<KindDefinition>]
     public var relationshipKinds: [Located<KindDefinition>]

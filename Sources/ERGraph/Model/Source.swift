@@ -30,11 +30,15 @@ public struct Citation: Hashable, Sendable, Codable {
     public var quote: String?
     /// Where the quoted source got it, when it credits someone else ("as reported by 404 Media").
     public var creditedTo: String?
+    /// Where in the source the claim is: a page, a section, a table's line (`awards.csv line 17`),
+    /// so that it can be found again without quoting it whole.
+    public var locator: String?
 
-    public init(source: String, quote: String? = nil, creditedTo: String? = nil) {
+    public init(source: String, quote: String? = nil, creditedTo: String? = nil, locator: String? = nil) {
         self.source = source
         self.quote = quote
         self.creditedTo = creditedTo
+        self.locator = locator
     }
 }
 

@@ -89,6 +89,7 @@ public enum ContractProjection {
         var builder = GraphBuilder(vocabulary: graph.vocabulary)
         builder.title = graph.title
         builder.summaryText = graph.summaryText
+        builder.properties = graph.properties
         for source in graph.sources { builder.addSource(source) }
 
         // With every contract folded, a referenced one stays beside its link, keeping its links

@@ -20,6 +20,11 @@ public struct Graph: Sendable {
         get { columns.title }
         set { columns.title = newValue }
     }
+    /// Properties of the dataset as a whole (a DOT file's graph attributes, for instance).
+    public internal(set) var properties: [String: PropertyValue] {
+        get { columns.graphProperties }
+        set { columns.graphProperties = newValue }
+    }
     public internal(set) var summaryText: String? {
         get { columns.summaryText }
         set { columns.summaryText = newValue }

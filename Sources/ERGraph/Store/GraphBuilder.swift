@@ -30,6 +30,12 @@ public struct GraphBuilder: Sendable {
         get { columns.title }
         set { columns.title = newValue }
     }
+    /// Properties of the dataset as a whole.
+    public var properties: [String: PropertyValue] {
+        get { columns.graphProperties }
+        set { columns.graphProperties = newValue }
+    }
+
     public var summaryText: String? {
         get { columns.summaryText }
         set { columns.summaryText = newValue }

@@ -33,6 +33,8 @@ public enum GraphSnapshot {
     private struct Meta: Codable {
         var title: String?
         var summaryText: String?
+        /// Absent in snapshots written before datasets had properties.
+        var properties: [String: PropertyValue]?
         var entityKinds: [KindDefinition]
         var relationshipKinds: [KindDefinition]
         var entityKindIDs: [String]
@@ -46,7 +48,7 @@ public enum GraphSnapshot {
 
     public static func data(of graph: Graph) throws -> Data {
         var sections: [(String, Data)] = []
-        let meta = Meta(title: graph.title, summaryText: graph.summaryText, entityKinds: graph.vocabulary.entityKinds,
+        let meta = Meta(title: graph.title, summaryText: graph.summaryText, properties: graph.properties.isEmpty ? nil : graph.properties, entityKinds: graph.vocabulary.entityKinds,
                         relationshipKinds: graph.vocabulary.relationshipKinds, entityKindIDs: graph.columns.entityKindIDs,
                         relationshipKindIDs: graph.columns.relationshipKindIDs, sources: graph.sources,
                         entityCount: graph.entityCount, relationshipCount: graph.relationshipCount)
@@ -234,6 +236,7 @@ public enum GraphSnapshot {
         var columns = StoreColumns(vocabulary: Vocabulary(entityKinds: meta.entityKinds, relationshipKinds: meta.relationshipKinds))
         columns.title = meta.title
         columns.summaryText = meta.summaryText
+        columns.graphProperties = meta.properties ?? [:]
         columns.entityIDs = entityIDs
         columns.entityNames = entityNames
         columns.entityKindCodes = entityKinds

@@ -5,6 +5,8 @@ struct StoreColumns: Sendable {
     var vocabulary: Vocabulary
     var title: String?
     var summaryText: String?
+    /// What the dataset says about itself beyond its title (a DOT file's graph attributes).
+    var graphProperties: [String: PropertyValue] = [:]
 
     // Entity columns.
     var entityIDs = StringTable()

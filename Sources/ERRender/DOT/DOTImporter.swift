@@ -35,6 +35,7 @@ public enum DOTImporter {
             merged.nodes += graph.nodes.map { DOTElement(name: "\(prefix):\($0.name)", attributes: $0.attributes.merging(["dot_graph": graph.name]) { old, _ in old }) }
             merged.edges += graph.edges.map { ("\(prefix):\($0.tail)", "\(prefix):\($0.head)", $0.element) }
             merged.warnings += graph.warnings
+            for (key, value) in graph.graphAttributes { merged.graphAttributes["\(prefix):\(key)"] = value }
         }
         var result = try read(merged, sourceName: sourceName)
         result.warnings.insert("the file holds \(parsedGraphs.count) graphs (\(parsedGraphs.map { $0.name.isEmpty ? "unnamed" : $0.name }.joined(separator: ", "))); "
@@ -47,8 +48,9 @@ public enum DOTImporter {
         vocabulary.declareEntityKind(KindDefinition("node", "a node read from DOT without a kind"))
         vocabulary.declareRelationshipKind(KindDefinition("edge", "an edge read from DOT without a kind"))
         let skipped = Set(parsed.nodes.filter { $0.attributes["ergraph_role"] == "legend" }.map(\.name))
+        let madeByErgraph = !skipped.isEmpty || parsed.graphAttributes["ergraph_role"] == "diagram"
         // A drawing ergraph made: its presentation attributes are not facts about the entities.
-        let presentation: Set<String> = skipped.isEmpty ? [] : ["id", "label", "tooltip", "shape", "style", "fillcolor", "color",
+        let presentation: Set<String> = !madeByErgraph ? [] : ["id", "label", "tooltip", "shape", "style", "fillcolor", "color",
                                                                "penwidth", "fontcolor", "URL"]
 
         var idsByName: [String: String] = [:]
@@ -80,6 +82,9 @@ public enum DOTImporter {
         }
         var builder = GraphBuilder(vocabulary: vocabulary)
         builder.title = parsed.name.isEmpty ? sourceName : parsed.name
+        // Graph attributes are the dataset's properties, except on a drawing ergraph made, where
+        // they only lay it out (its title and legend).
+        if !madeByErgraph { builder.properties = parsed.graphAttributes.mapValues { PropertyValue.text(unescape($0)) } }
         for entity in entities {
             // Ids were made unique above and kinds declared, so adding cannot fail.
             _ = try? builder.addEntity(entity)

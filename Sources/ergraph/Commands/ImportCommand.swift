@@ -16,12 +16,14 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The format of the input (see the list below).", valueName: "format"))
     var from: String
-    @Argument(help: "The file to read.") var file: String
-    @Argument(help: "With --from csv-lists: the relationship list (the first file is the node list).") var edgesFile: String?
+    @Argument(help: ArgumentHelp("The file to read; with --from csv-lists the node list, then the relationship list; "
+                                 + "with --from csv any number of tables (or none, when the mapping lists them).", valueName: "file"))
+    var files: [String] = []
     @Option(help: ArgumentHelp("With --from csv: the mapping (YAML) that says what each row makes.", valueName: "file"))
     var mapping: String?
     @Flag(help: "With --from csv: make any row that cannot be used fatal.") var strict = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("The dataset to write (default: standard output).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The dataset to write: FILE.yaml, or FILE.ergs for a snapshot that large "
+                                                    + "imports load fast (default: YAML on standard output).", valueName: "file"))
     var output: String?
     @Option(help: ArgumentHelp("With --from json: which fields hold what, e.g. id=duns,name=label,kind=type,link-kind=relation,amount=value "
                                + "(default: id, else name, else the position; name; kind).", valueName: "field=key,..."))
@@ -35,8 +37,10 @@ struct ImportCommand: ParsableCommand {
         }
         if format.takesMapping && mapping == nil { throw ValidationError("--from \(from) needs --mapping FILE") }
         if !format.takesMapping && mapping != nil { throw ValidationError("--mapping goes with --from csv") }
-        if format.fileCount == 2 && edgesFile == nil { throw ValidationError("--from \(from) takes two files: NODES.csv EDGES.csv") }
-        if format.fileCount == 1 && edgesFile != nil { throw ValidationError("only --from csv-lists takes a second file") }
+        if let count = format.fileCount, files.count != count {
+            throw ValidationError(count == 2 ? "--from \(from) takes two files: NODES.csv EDGES.csv"
+                                  : "--from \(from) takes one file, found \(files.count)")
+        }
         if keys != nil && from != "json" { throw ValidationError("--keys goes with --from json") }
         _ = try nodeLinkKeys()
     }
@@ -63,15 +67,26 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard let format = ImportRegistry.named(from) else { return }
-        let request = ImportRequest(files: [file] + (edgesFile.map { [$0] } ?? []), mapping: mapping, strict: strict,
-                                    nodeLinkKeys: try nodeLinkKeys())
+        let progress = ProgressLine()
+        let request = ImportRequest(files: files, mapping: mapping, strict: strict, nodeLinkKeys: try nodeLinkKeys(),
+                                    progress: progress.report)
         let imported = try Terminal.answering { () throws(AnswerError) in try format.run(request) }
+        progress.finish()
         for diagnostic in imported.diagnostics { Terminal.standardError(diagnostic.description) }
         for warning in imported.warnings {
             // Row problems come worded with their file and line; other readers' notes get the prefix.
-            Terminal.standardError(warning.hasPrefix(file + ":") && warning.contains(": warning: ") ? warning : "ergraph: warning: \(warning)")
+            let worded = files.contains { warning.hasPrefix($0 + ":") } && (warning.contains(": warning: ") || warning.contains(": error: "))
+            Terminal.standardError(worded ? warning : "ergraph: warning: \(warning)")
         }
         if let summary = imported.summary { Terminal.standardError(summary) }
+        if let output, output.lowercased().hasSuffix(".ergs") {
+            let snapshot = try Terminal.answering { () throws(AnswerError) in try DatasetSnapshot.data(imported) }
+            for note in snapshot.notes { Terminal.note(note) }
+            try Terminal.answering { () throws(AnswerError) in try OutputFiles.write(snapshot.data, to: output) }
+            Terminal.standardError("\(output): \(Wording.count(imported.graph.entityCount, "entity", "entities")), "
+                                   + Wording.count(imported.graph.relationshipCount, "relationship"))
+            return
+        }
         let yaml = try Terminal.answering { () throws(AnswerError) in try DatasetText.yaml(imported) }
         guard let output else {
             print(yaml, terminator: "")

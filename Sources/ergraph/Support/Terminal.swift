@@ -1,5 +1,6 @@
 import ERAnswers
 import Foundation
+import Synchronization
 
 /// A failure that a command reports with its own message and exit status.
 struct CommandFailure: Error {
@@ -84,5 +85,27 @@ enum Terminal {
         } catch {
             throw CommandFailure(error)
         }
+    }
+}
+
+/// The progress line of a long import on standard error: shown only when standard error is a
+/// terminal and the import has run for two seconds, rewritten in place, cleared at the end.
+final class ProgressLine: Sendable {
+    private let started = Date()
+    private let shown = Mutex(false)
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    /// For ``ImportRequest/progress``.
+    var report: @Sendable (ImportProgress) -> Void {
+        { [self] progress in
+            let seconds = Date().timeIntervalSince(started)
+            guard enabled, seconds >= 2 else { return }
+            shown.withLock { $0 = true }
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + Wording.progress(progress, seconds: seconds)).utf8))
+        }
+    }
+
+    func finish() {
+        if shown.withLock({ $0 }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
