@@ -66,3 +66,46 @@ struct SnapshotTests {
         }
     }
 }
+
+@Suite("Snapshot records in binary")
+struct SnapshotDetailsTests {
+    @Test("every kind of value comes back as it was, a date property as a date")
+    func everyValue() throws {
+        var builder = GraphBuilder()
+        builder.addSource(Source(id: "s", title: "S"))
+        builder.properties = ["rankdir": .text("LR")]
+        let properties: [String: PropertyValue] = [
+            "text": .text("Zürich “quoted”"), "integer": .integer(-42), "number": .number(2.5), "yes": .boolean(true),
+            "no": .boolean(false), "date": .date(PartialDate("2024-09")!), "money": .money(Money(amount: Decimal(string: "-120.75")!, currency: "EUR", kind: .obligated)),
+            "list": .list([.text("a"), .list([.integer(1)])]),
+        ]
+        try builder.addEntity(Entity(id: "a", kind: "agency", name: "A", aliases: ["Alpha", "A."], validity: Validity(start: PartialDate("2023"), end: PartialDate("2025-06-30")),
+                                     amounts: [Money(amount: Decimal(string: "1130.5")!, currency: "USD", kind: .ceiling)],
+                                     events: [StatusEvent(date: PartialDate("2024-10"), status: "stop-work order", note: "paused",
+                                                          citations: [Citation(source: "s", quote: "q", creditedTo: "b", locator: "page 4")])],
+                                     properties: properties, citations: [Citation(source: "s", locator: "t.csv line 3")]))
+        try builder.addEntity(id: "b", kind: "company", name: "B")
+        try builder.addRelationship(Relationship(id: "r", kind: "supplies", from: "b", to: "a", properties: properties,
+                                                 citations: [Citation(source: "s", quote: "q")]))
+        let graph = builder.build()
+        let copy = try GraphSnapshot.graph(from: try GraphSnapshot.data(of: graph))
+        #expect(copy.entity(EntityIndex(0)) == graph.entity(EntityIndex(0)))
+        #expect(copy.entity(EntityIndex(0)).properties["date"] == .date(PartialDate("2024-09")!))
+        #expect(copy.relationship(RelationshipIndex(0)) == graph.relationship(RelationshipIndex(0)))
+        #expect(copy.properties == ["rankdir": .text("LR")])
+    }
+
+    @Test("records that run short or hold a bad index are refused, never read wrong")
+    func damagedRecords() {
+        #expect(throws: SnapshotError.corrupted("a count beyond its section")) {
+            try SnapshotDetails.entities(Data([5]), strings: [])
+        }
+        #expect(throws: SnapshotError.corrupted("a string index out of range")) {
+            // One entity, one alias naming string 3 of none.
+            try SnapshotDetails.entities(Data([1, 1, 3]), strings: [])
+        }
+        #expect(throws: SnapshotError.corrupted("bytes after the string table")) {
+            try SnapshotDetails.strings(Data([1, 1, 0x41, 0x42]))
+        }
+    }
+}

@@ -22,11 +22,13 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
 ///
 /// Layout (little-endian): `ERGS`, format version (UInt32), section count (UInt32); then each
 /// section as a four-letter tag, a byte length (UInt64) and its bytes; then a 64-bit checksum
-/// of everything before it. Arrays are stored raw; records with rich details as JSON. Loading
+/// of everything before it. Arrays are stored raw; records with rich details in ``SnapshotDetails``' binary form
+/// (JSON in format 1, which is still read); the small metadata as JSON. Loading
 /// checks the checksum, then every index against the sizes it must stay below, so a damaged or
 /// hand-made file gives an error, never a crash or a wrong answer.
 public enum GraphSnapshot {
-    public static let version = 1
+    /// 2: rich records in ``SnapshotDetails``' binary form (1: JSON, still read).
+    public static let version = 2
     static let magic: [UInt8] = Array("ERGS".utf8)
 
     /// The `META` section: what is small and structured, as JSON.
@@ -61,14 +63,16 @@ public enum GraphSnapshot {
         sections.append(("ENME", raw(graph.columns.entityNames.ends.map(Int64.init))))
         sections.append(("EKND", raw(graph.columns.entityKindCodes)))
         sections.append(("EDSL", raw(graph.columns.entityDetailSlots)))
-        sections.append(("EDET", try encoder.encode(graph.columns.entityDetails)))
+        let details = SnapshotDetails.encode(entities: graph.columns.entityDetails, relationships: graph.columns.relationshipDetails)
+        sections.append(("STRS", details.strings))
+        sections.append(("EDET", details.entities))
         sections.append(("RIDB", raw(graph.columns.relationshipIDs.bytes)))
         sections.append(("RIDE", raw(graph.columns.relationshipIDs.ends.map(Int64.init))))
         sections.append(("RKND", raw(graph.columns.relationshipKindCodes)))
         sections.append(("RFRM", raw(graph.columns.relationshipFrom)))
         sections.append(("RTO_", raw(graph.columns.relationshipTo)))
         sections.append(("RDSL", raw(graph.columns.relationshipDetailSlots)))
-        sections.append(("RDET", try encoder.encode(graph.columns.relationshipDetails)))
+        sections.append(("RDET", details.relationships))
         for (prefix, adjacency) in [("O", graph.outgoing), ("I", graph.incoming)] {
             sections.append(("\(prefix)OFF", raw(adjacency.offsets)))
             sections.append(("\(prefix)NBR", raw(adjacency.neighbors)))
@@ -187,8 +191,14 @@ public enum GraphSnapshot {
         let meta: Meta, entityDetails: [EntityDetails], relationshipDetails: [RelationshipDetails]
         do {
             meta = try decoder.decode(Meta.self, from: try section("META"))
-            entityDetails = try decoder.decode([EntityDetails].self, from: try section("EDET"))
-            relationshipDetails = try decoder.decode([RelationshipDetails].self, from: try section("RDET"))
+            if version >= 2 {
+                let strings = try SnapshotDetails.strings(try section("STRS"))
+                entityDetails = try SnapshotDetails.entities(try section("EDET"), strings: strings)
+                relationshipDetails = try SnapshotDetails.relationships(try section("RDET"), strings: strings)
+            } else {
+                entityDetails = try decoder.decode([EntityDetails].self, from: try section("EDET"))
+                relationshipDetails = try decoder.decode([RelationshipDetails].self, from: try section("RDET"))
+            }
         } catch let error as SnapshotError {
             throw error
         } catch {
