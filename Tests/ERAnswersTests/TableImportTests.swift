@@ -245,3 +245,21 @@ struct DOTPropertiesTests {
         #expect(Money.parseAmount("2M") == 2_000_000)
     }
 }
+
+@Suite("Two real exports through one mapping")
+struct TwoExportsTests {
+    @Test("two USAspending exports that write dates two ways import whole through one mapping, each format tried in order")
+    func twoDateFormats() throws {
+        let folder = Package.root.appendingPathComponent("Tests/Fixtures/usaspending-ice-mn-contracts")
+        let recent = folder.appendingPathComponent("mn_recent_prime_awards.csv").path
+        let all = folder.appendingPathComponent("mn_all_prime_awards.csv").path
+        let imported = try #require(ImportRegistry.named("csv")).run(ImportRequest(
+            files: [recent, all], mapping: folder.appendingPathComponent("mn_all.mapping.yaml").path))
+        #expect(imported.warnings.isEmpty)
+        #expect(imported.summary?.split(separator: "\n").first == "\(recent): 5 rows read, 5 used, 0 reported")
+        let graph = imported.graph
+        let dated = graph.entityIndices.map(graph.entity).filter { $0.kind == "contract" && $0.validity.start == PartialDate("2024-05-12") }
+        #expect(dated.count >= 1)
+        #expect(dated.first?.validity.end == PartialDate("2025-05-11"))
+    }
+}

@@ -295,8 +295,8 @@ struct MappedRows {
         for date in columns {
             let text = CSVTemplateText.trimmed(row.value(date.column))
             guard !text.isEmpty else { continue }
-            guard let parsed = DateFormats.parse(text, format: date.format) else {
-                problems.append("column \(date.column): '\(text)' is not a date in the format \(date.format)")
+            guard let parsed = date.parse(text) else {
+                problems.append("column \(date.column): '\(text)' is not a date in the format \(date.formatNames)")
                 continue
             }
             if date.field == "end" { validity.end = parsed } else { validity.start = parsed }
@@ -330,8 +330,8 @@ struct MappedRows {
             if let published = spec.published {
                 let text = CSVTemplateText.trimmed(row.value(published.column))
                 if !text.isEmpty {
-                    if let date = DateFormats.parse(text, format: published.format) { source.published = date } else {
-                        notes.append("column \(published.column): '\(text)' is not a date in the format \(published.format); the source is kept undated")
+                    if let date = published.parse(text) { source.published = date } else {
+                        notes.append("column \(published.column): '\(text)' is not a date in the format \(published.formatNames); the source is kept undated")
                     }
                 }
             }

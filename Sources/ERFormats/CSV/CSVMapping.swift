@@ -44,7 +44,16 @@ public struct CSVMapping: Sendable {
     /// A date column and the format it is written in: a named format or a `%`-pattern.
     public struct DateColumn: Sendable {
         public var column: String
-        public var format: String
+        /// Tried in order: the first that reads the value wins.
+        public var formats: [String]
+        /// How messages name the formats: `%m/%d/%y` or `%m/%d/%y or ISO`.
+        public var formatNames: String { formats.joined(separator: " or ") }
+
+        /// The value read by the first format that fits.
+        public func parse(_ text: String) -> PartialDate? {
+            for format in formats { if let date = DateFormats.parse(text, format: format) { return date } }
+            return nil
+        }
         /// `start` or `end`.
         public var field: String
         /// How repeated rows combine it; nil: a different value is a collision.

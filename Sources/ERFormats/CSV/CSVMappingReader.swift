@@ -195,8 +195,22 @@ public enum CSVMappingReader {
     private static func dateColumn(_ node: DocumentNode, what: String, fieldAllowed: Bool, log: DiagnosticLog) -> CSVMapping.DateColumn? {
         let allowed = ["column", "format"] + (fieldAllowed ? ["field", "combine"] : [])
         guard let date = FieldReader(node, what: what, allowed: allowed, log: log),
-              let column = date.text("column", required: true), let format = date.text("format", required: true) else { return nil }
-        guard DateFormats.known.contains(format.value) || DateFormats.isPattern(format.value) else {
+              let column = date.text("column", required: true) else { return nil }
+        // One format, or several tried in order (tables of one export that write dates two ways).
+        var formats: [(value: String, location: SourceLocation)] = []
+        switch date.node("format") {
+        case nil: date.reportMissing("format")
+        case let .sequence(items, _)?:
+            for item in items {
+                if case let .scalar(text, _, location) = item { formats.append((text, location)) }
+                else { log.error("a date format is text, such as '%m/%d/%y'", at: item.location) }
+            }
+            if items.isEmpty, let node = date.node("format") { log.error("'format' lists no format", at: node.location) }
+        case .some:
+            if let format = date.text("format", required: true) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { return nil }
+        for format in formats where !(DateFormats.known.contains(format.value) || DateFormats.isPattern(format.value)) {
             log.error("unknown date format '\(format.value)'; expected one of \(DateFormats.known.joined(separator: ", ")), "
                       + "or a pattern of %Y, %y, %m, %d, %H, %M, %S and literal characters such as '%d/%m/%y %H:%M'",
                       at: format.location)
@@ -212,7 +226,7 @@ public enum CSVMappingReader {
         if rule == .sum || rule == .distinct {
             log.error("dates combine by first, latest, earliest or max; '\(rule?.rawValue ?? "")' is for amounts", at: node.location)
         }
-        return CSVMapping.DateColumn(column: column.value, format: format.value, field: field, combine: rule)
+        return CSVMapping.DateColumn(column: column.value, formats: formats.map(\.value), field: field, combine: rule)
     }
 
     private static func rowSources(_ node: DocumentNode, log: DiagnosticLog) -> CSVMapping.RowSources? {
