@@ -58,8 +58,8 @@ struct DirectionTests {
         let alpha = try opened.asWritten.entity(named: "Alpha"), beta = try opened.asWritten.entity(named: "Beta")
 
         let fromAlpha = meaning.fromAlpha + " (since 2024-12)", fromBeta = meaning.fromBeta + " (since 2024-12)"
-        #expect(EntityAnswer(alpha, in: graph).text().contains("\nOutgoing links (1)\n  \(fromAlpha) [b]\n"))
-        #expect(EntityAnswer(beta, in: graph).text().contains("\nIncoming links (1)\n  \(fromBeta) [a]\n"))
+        #expect(EntityAnswer(alpha, in: graph).text().contains("\nOutgoing links (1)\n  \(fromAlpha) [b] · 1 independent source (single-sourced)\n"))
+        #expect(EntityAnswer(beta, in: graph).text().contains("\nIncoming links (1)\n  \(fromBeta) [a] · 1 independent source (single-sourced)\n"))
 
         let neighborsOfBeta = try NeighborhoodQuery(entity: "Beta").run(on: opened).answer
         #expect(neighborsOfBeta.rows.map(\.statement) == [fromBeta])

@@ -40,8 +40,9 @@ struct PresentationTests {
         let statement = "U.S. Immigration and Customs Enforcement awarded ICE-Paragon Solutions spyware contract (2024) (since 2024-09)"
 
         let text = result.answer.text().components(separatedBy: "\n")
-        #expect(text[4] == "  1. " + statement)
-        #expect(text[5] == "       ICE-Paragon Solutions spyware contract (2024): $2M reported; since 2024-09; stop-work order 2024, "
+        #expect(text[4] == "  money along the path: $2M reported")
+        #expect(text[5] == "  1. " + statement)
+        #expect(text[6] == "       ICE-Paragon Solutions spyware contract (2024): $2M reported; since 2024-09; stop-work order 2024, "
                 + "stop-work order lifted 2025")
 
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.answer.json().utf8)) as? [String: Any])

@@ -125,13 +125,13 @@ struct CLITests {
               “HSI, an investigative arm that deals with more than just immigration, including online child exploitation, human trafficking, and financial crimes” [1]
 
             Outgoing links (2)
-              Homeland Security Investigations is part of U.S. Immigration and Customs Enforcement [ice]
+              Homeland Security Investigations is part of U.S. Immigration and Customs Enforcement [ice] · 1 independent source (single-sourced)
                   “Homeland Security Investigations, the law enforcement division of ICE” [1]
-              Homeland Security Investigations awarded HSI-Magnet Forensics software license agreement (2025) (since 2025-09) [contract-magnet-2025]
+              Homeland Security Investigations awarded HSI-Magnet Forensics software license agreement (2025) (since 2025-09) [contract-magnet-2025] · 1 independent source (single-sourced)
                   “In mid-September, Homeland Security Investigations, the law enforcement division of ICE, signed a $3 million agreement with Magnet Forensics.” [1]
 
             Incoming links (1)
-              Homeland Security Investigations benefits from ICE-Clearview AI facial recognition contract (2025) [contract-clearview-2025]
+              Homeland Security Investigations benefits from ICE-Clearview AI facial recognition contract (2025) [contract-clearview-2025] · 1 independent source (single-sourced)
                   “to bolster its Homeland Security Investigations (HSI) division, with the technology intended to help identify both victims and perpetrators in cases of child sexual exploitation and attacks on law enforcement officers” [1], crediting 404-media
 
             Sources
@@ -246,15 +246,16 @@ struct CLIPathTests {
 
             Path 1 (3 hops)
               ICE —awarded (since 2024-09)→ ICE-Paragon Solutions spyware contract (2024) —was awarded to→ Paragon Solutions ←acquired (since 2024-12)— AE Industrial
+              money along the path: $2M reported
               1. U.S. Immigration and Customs Enforcement awarded ICE-Paragon Solutions spyware contract (2024) (since 2024-09)
                    ICE-Paragon Solutions spyware contract (2024): $2M reported; since 2024-09; stop-work order 2024, stop-work order lifted 2025
-                   [ice-awarded-paragon-2024]
+                   [ice-awarded-paragon-2024] · 1 independent source (single-sourced)
                    “In September 2024, ICE entered a $2 million contract with Israeli spyware developer Paragon Solutions.” [1]
               2. ICE-Paragon Solutions spyware contract (2024) was awarded to Paragon Solutions
-                   [paragon-2024-awarded-to]
+                   [paragon-2024-awarded-to] · 1 independent source (single-sourced)
                    “ICE entered a $2 million contract with Israeli spyware developer Paragon Solutions” [1]
               3. Paragon Solutions was acquired by AE Industrial (since 2024-12)
-                   [ae-industrial-acquired-paragon]
+                   [ae-industrial-acquired-paragon] · 1 independent source (single-sourced)
                    “In December, AE Industrial, a U.S. private equity firm, bought Paragon with intentions to merge it with cybersecurity company RedLattice, according to Israeli tech publication Calcalist.” [1], crediting calcalist
 
             Sources

@@ -7,9 +7,14 @@ public struct EntityAnswer: Answer, Encodable {
     public var outgoing: [Relationship]
     public var incoming: [Relationship]
     public var sources: [Source]
+    /// Each link's number of independent outlets (``Corroboration``), by link id.
+    public var independentSources: [String: Int]
     private var lines: [String] = []
 
-    enum CodingKeys: String, CodingKey { case entity, outgoing, incoming, sources }
+    enum CodingKeys: String, CodingKey {
+        case entity, outgoing, incoming, sources
+        case independentSources = "independent_sources"
+    }
 
     public init(_ index: EntityIndex, in graph: Graph) {
         var outgoingLinks: [RelationshipIndex] = []
@@ -29,6 +34,8 @@ public struct EntityAnswer: Answer, Encodable {
             cited.append(citation.source)
         }
         sources = cited.compactMap(graph.source(withID:))
+        independentSources = Dictionary((outgoingLinks + incomingLinks).map { (graph.id(of: $0), graph.corroboration(of: $0)) },
+                                        uniquingKeysWith: { first, _ in first })
         lines = Self.text(graph: graph, index: index, outgoing: outgoingLinks, incoming: incomingLinks)
     }
 
@@ -52,6 +59,7 @@ public struct EntityAnswer: Answer, Encodable {
             let other = forward ? graph.to(link) : graph.from(link)
             let line = "  " + Wording.statement(relationship, from: record.name, to: graph.name(of: other), forward: forward,
                                                 in: graph.vocabulary) + " [\(graph.id(of: other))]"
+                + " · " + Wording.independence(graph.corroboration(of: link))
             return [line] + evidence(relationship.citations, numbering: &numbering, indent: "      ")
         }
         if !outgoing.isEmpty {

@@ -49,6 +49,13 @@ public struct PathAnswer: Answer, Encodable {
         /// they pass (k shortest routes): the route takes this link, and these say the same
         /// pair is linked again. Absent otherwise.
         public var parallel: [String]?
+        /// How many independent outlets the link rests on (``Corroboration``).
+        public var independentSources: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, from, to, direction, start, end, amounts, events, properties, sources, statement, parallel
+            case independentSources = "independent_sources"
+        }
     }
 
     public struct PathRecord: Encodable, Sendable {
@@ -56,11 +63,14 @@ public struct PathAnswer: Answer, Encodable {
         public var cost: Double
         public var nodes: [EntityRecord]
         public var relationships: [LinkRecord]
+        /// The money along the path: its hops' amounts and those of the contracts it passes
+        /// through, summed per currency and kind of amount (paid is never added to a ceiling).
+        public var money: [Money] = []
         /// Each hop's arrow label, in order, for the one-line chain (not encoded).
         fileprivate var labels: [String] = []
         fileprivate var displayNames: [String] = []
 
-        enum CodingKeys: String, CodingKey { case length, cost, nodes, relationships }
+        enum CodingKeys: String, CodingKey { case length, cost, nodes, relationships, money }
     }
 
     public var from: EntityRecord
@@ -99,8 +109,13 @@ public struct PathAnswer: Answer, Encodable {
             let hops = path.hops(in: graph)
             var record = PathRecord(length: path.length, cost: path.cost, nodes: path.entities.map(stop), relationships: [])
             record.displayNames = path.entities.map { Self.displayName($0, graph: graph) }
+            var totals = MoneyTotals()
+            for entity in path.entities.dropFirst().dropLast() where graph.kind(of: entity) == EntityKinds.contract && graph.hasDetails(entity) {
+                for amount in graph.entity(entity).amounts { totals.add(amount) }
+            }
             for hop in hops {
                 let link = graph.relationship(hop.relationship)
+                for amount in link.amounts { totals.add(amount) }
                 record.labels.append(Wording.arrowLabel(link, in: graph.vocabulary))
                 record.relationships.append(LinkRecord(
                     id: link.id, kind: link.kind, from: link.from, to: link.to,
@@ -116,8 +131,10 @@ public struct PathAnswer: Answer, Encodable {
                     },
                     statement: Wording.statement(link, from: graph.name(of: hop.from), to: graph.name(of: hop.to),
                                                  forward: hop.forward, in: graph.vocabulary),
-                    parallel: parallelLinks.map { list in list(hop).map { graph.id(of: $0) } }))
+                    parallel: parallelLinks.map { list in list(hop).map { graph.id(of: $0) } },
+                    independentSources: graph.corroboration(of: hop.relationship)))
             }
+            record.money = totals.totals
             return record
         }
         sourceList = numbering.order
@@ -162,6 +179,7 @@ public struct PathAnswer: Answer, Encodable {
             let costNote = path.cost == Double(path.length) ? "" : ", cost \(Wording.number(path.cost))"
             lines.append("Path \(position + 1) (\(Wording.count(path.length, "hop"))\(costNote))")
             lines.append("  " + Self.chain(path))
+            if let money = Wording.money(path.money) { lines.append("  money along the path: \(money)") }
             for (hop, link) in path.relationships.enumerated() {
                 lines.append("  \(hop + 1). \(link.statement)")
                 let reached = path.nodes[hop + 1]
@@ -172,7 +190,7 @@ public struct PathAnswer: Answer, Encodable {
                 if case let .text(contractName)? = link.properties["contract_name"] {
                     reference = "contract: \(contractName) " + reference
                 }
-                lines.append("       " + reference)
+                lines.append("       " + reference + " · " + Wording.independence(link.independentSources))
                 if link.sources.isEmpty { lines.append("       " + Wording.uncited) }
                 for source in link.sources {
                     let number = (sourceList.firstIndex(of: source.source) ?? 0) + 1

@@ -30,7 +30,19 @@ public struct ValidationAnswer: Answer, Encodable {
     public func encode(to encoder: any Encoder) throws { try reports.encode(to: encoder) }
 
     public init(paths: [String], strict: Bool) {
-        var reports = paths.map { path in Self.report(path, DatasetLoader.load(path: path, options: .init(strict: strict))) }
+        var reports = paths.map { path in
+            var report = Self.report(path, DatasetLoader.load(path: path, options: .init(strict: strict)))
+            if strict && report.valid {
+                // Strict checking includes lint's error-level checks: quotes against archives,
+                // archives that are missing, links below the dataset's corroboration rule.
+                let errors = LintAnswer.findings(path: path).filter { $0.severity == .error && $0.acceptedBecause == nil }
+                    .map { Diagnostic.error("\($0.message) [\($0.code)]; \($0.hint)", at: $0.location) }
+                report.found = (report.found + errors).sortedByLocation()
+                report.diagnostics = report.found.map(Self.record)
+                report.valid = errors.isEmpty
+            }
+            return report
+        }
         if paths.count > 1 && reports.allSatisfy(\.valid) {
             // The merge can fail where every file passes: conflicting facts, same_as across files.
             let merged = DatasetLoader.load(paths: paths, options: .init(strict: strict))

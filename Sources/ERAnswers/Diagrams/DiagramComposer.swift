@@ -92,6 +92,7 @@ public struct DiagramComposer: Sendable {
         // stable: relationship index order.
         var familiesDrawn: Set<LinkFamily> = []
         var undatedDrawn = 0
+        var singleSourcedDrawn = 0
         for relationship in view.relationships {
             let record = graph.relationship(relationship)
             let family = Vocabulary.family(of: record.kind)
@@ -106,12 +107,14 @@ public struct DiagramComposer: Sendable {
             // and marked, so the reader can tell it from one known to hold then.
             let undated = view.asOf != nil && record.validity.isEmpty
             if undated { undatedDrawn += 1 }
+            let independent = graph.corroboration(of: relationship)
+            if independent == 1 { singleSourcedDrawn += 1 }
             var attributes: [String: DOTValue] = [
                 "id": .text("link-" + record.id),
                 "kind": .text(record.kind),
                 "label": .text(Self.edgeLabel(record, in: graph.vocabulary) + (undated ? "\n" + Self.undatedMark : "")
-                               + (sourceMarks.isEmpty ? "" : " " + sourceMarks)),
-                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks)
+                               + (sourceMarks.isEmpty ? "" : " " + sourceMarks) + (independent == 1 ? Self.singleSourceMark : "")),
+                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks) + "\n" + Wording.independence(independent)
                                  + (undated ? "\n" + Self.undatedMark + ": kept in this view as nothing says it did not hold then" : "")),
                 "color": .raw(strong ? style.color : theme.dimmedLine),
                 "fontcolor": .raw(strong ? "#333333" : theme.dimmedText),
@@ -155,7 +158,8 @@ public struct DiagramComposer: Sendable {
         }
 
         document.clusters = clusters(for: view, of: graph)
-        let legendTable = legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, sources: citedSources, view: view, graph: graph)
+        let legendTable = legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, singleSourced: singleSourcedDrawn,
+                                 sources: citedSources, view: view, graph: graph)
         if !options.legendInTitle {
             document.nodes.append(DOTDocument.Node(id: "ergraph-legend", attributes: [
                 "shape": .raw("plain"),
@@ -279,7 +283,7 @@ public struct DiagramComposer: Sendable {
 
     // MARK: Legend
 
-    private func legend(kinds: [String: Int], families: Set<LinkFamily>, undated: Int, sources: [Source],
+    private func legend(kinds: [String: Int], families: Set<LinkFamily>, undated: Int, singleSourced: Int, sources: [Source],
                         view: GraphView, graph: Graph) -> HTMLLabel.Table {
         let theme = options.theme
         var rows: [[HTMLLabel.Cell]] = []
@@ -297,6 +301,10 @@ public struct DiagramComposer: Sendable {
                 HTMLLabel.Cell([.font(color: style.color, [.bold([.text(style.sample)])])]),
                 HTMLLabel.Cell([.text(theme.legendText(family))], align: "left"),
             ])
+        }
+        if singleSourced > 0 {
+            rows.append([HTMLLabel.Cell([.bold([.text("†")])]),
+                         HTMLLabel.Cell([.text("rests on one independent source (\(Wording.count(singleSourced, "link")))")], align: "left")])
         }
         if undated > 0, let date = view.asOf {
             // One cell across both columns, so the swatches keep their width.
@@ -371,6 +379,9 @@ public struct DiagramComposer: Sendable {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// How a link resting on one independent source is marked, after its source numbers.
+    static let singleSourceMark = " †"
 
     /// How a link without dates is marked on a view at a date.
     static let undatedMark = "(date unknown)"

@@ -30,6 +30,15 @@ public enum Wording {
         amounts.isEmpty ? nil : amounts.map(money).joined(separator: ", ")
     }
 
+    /// How many outlets a claim rests on: `1 independent source (single-sourced)`, `2 independent sources`.
+    public static func independence(_ count: Int) -> String {
+        switch count {
+        case 0: "no source"
+        case 1: "1 independent source (single-sourced)"
+        default: "\(count) independent sources"
+        }
+    }
+
     // MARK: Status
 
     /// One status event: `stop-work order 2024`, or the status alone when it has no date.

@@ -77,7 +77,7 @@ public struct DatasetReader: Sendable {
 struct DatasetDecoder {
     let log: DiagnosticLog
 
-    static let topLevelFields = ["ergraph", "title", "description", "properties", "sources", "kinds", "entities", "relationships", "same_as"]
+    static let topLevelFields = ["ergraph", "title", "description", "properties", "corroboration", "sources", "kinds", "entities", "relationships", "same_as"]
     static let sourceFields = ["id", "title", "publisher", "url", "published", "archive"]
     static let entityFields = ["id", "kind", "name", "aliases", "description", "start", "end", "amount",
                                "events", "properties", "sources"]
@@ -108,6 +108,18 @@ struct DatasetDecoder {
         dataset.title = top.text("title")?.value
         dataset.description = top.text("description")?.value
         dataset.properties = properties(top, descriptionIsOne: false)
+        if let node = top.node("corroboration"), let rule = FieldReader(node, what: "'corroboration'", allowed: nil, log: log) {
+            dataset.corroborationLocation = rule.location
+            for pair in rule.pairs {
+                guard case let .scalar(text, _, location) = pair.value, let count = Int(text), count >= 1 else {
+                    log.error("corroboration asks for a number of sources, 1 or more, per link kind (or 'all'); '\(pair.key)' has \(pair.value.describedKind)",
+                              at: pair.value.location)
+                    continue
+                }
+                _ = location
+                dataset.corroboration[pair.key] = count
+            }
+        }
         if let kinds = top.node("kinds") { decodeKinds(kinds, into: &dataset) }
         dataset.sources = top.list("sources").compactMap(decodeSource)
         for node in top.list("entities") {
@@ -206,7 +218,7 @@ struct DatasetDecoder {
         var entity = Entity(id: id, kind: kind, name: name.value)
         entity.aliases = fields.textList("aliases")
         entity.validity = validity(fields, locations: &locations)
-        entity.amounts = amounts(fields)
+        entity.amounts = amounts(fields, locations: &locations)
         entity.events = events(fields, locations: &locations)
         entity.properties = properties(fields)
         entity.citations = citations(fields.list("sources"), prefix: "sources", locations: &locations)
@@ -236,7 +248,7 @@ struct DatasetDecoder {
         }
         var relationship = Relationship(id: id ?? "", kind: kind, from: from.value, to: to.value)
         relationship.validity = validity(fields, locations: &locations)
-        relationship.amounts = amounts(fields)
+        relationship.amounts = amounts(fields, locations: &locations)
         relationship.events = events(fields, locations: &locations)
         relationship.properties = properties(fields)
         relationship.citations = citations(fields.list("sources"), prefix: "sources", locations: &locations)
@@ -273,12 +285,23 @@ struct DatasetDecoder {
         return Validity(start: start?.value, end: end?.value)
     }
 
-    private func amounts(_ fields: FieldReader) -> [Money] {
+    /// The amounts, each one's place kept as `amount[i]` and, where its kind is written, as
+    /// `amount[i].kind` (so that a check can tell a declared `reported` from the default).
+    private func amounts(_ fields: FieldReader, locations: inout FieldLocations) -> [Money] {
         guard let node = fields.node("amount") else { return [] }
-        switch node {
-        case .sequence(let items, _): return items.compactMap(money)
-        default: return money(node).map { [$0] } ?? []
+        let items: [DocumentNode]
+        if case let .sequence(list, _) = node { items = list } else { items = [node] }
+        var amounts: [Money] = []
+        for item in items {
+            guard let amount = money(item) else { continue }
+            let key = "amount[\(amounts.count)]"
+            locations.fields[key] = item.location
+            if case let .mapping(pairs, _) = item, let kind = pairs.first(where: { $0.key == "kind" }) {
+                locations.fields[key + ".kind"] = kind.value.location
+            }
+            amounts.append(amount)
         }
+        return amounts
     }
 
     /// `2M` alone, or `{value: 2M, currency: USD, kind: obligated}`; currency defaults to USD
@@ -358,7 +381,9 @@ struct DatasetDecoder {
             guard let source = fields.text("source", required: true) else { continue }
             locations.fields[key] = source.location
             _ = position
-            citations.append(Citation(source: source.value, quote: fields.text("quote")?.value,
+            let quote = fields.text("quote")
+            if let quote { locations.fields["\(prefix)[\(citations.count)].quote"] = quote.location }
+            citations.append(Citation(source: source.value, quote: quote?.value,
                                       creditedTo: fields.text("credited_to")?.value, locator: fields.text("at")?.value))
         }
         return citations

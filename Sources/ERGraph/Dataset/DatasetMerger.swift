@@ -21,7 +21,10 @@ public enum DatasetMerger {
         if merged.title?.isEmpty ?? true { merged.title = nil }
         merged.description = datasets.count == 1 ? datasets.first?.description : nil
         // The first dataset's value of each property; others fill what it lacks.
-        for dataset in datasets { merged.properties.merge(dataset.properties) { first, _ in first } }
+        for dataset in datasets {
+            merged.properties.merge(dataset.properties) { first, _ in first }
+            merged.corroboration.merge(dataset.corroboration) { first, _ in first }
+        }
 
         var sourceIndex: [String: Int] = [:]
         var entityIndex: [String: Int] = [:]

@@ -36,6 +36,10 @@ public struct Dataset: Hashable, Sendable {
     public var description: String?
     /// Properties of the dataset as a whole.
     public var properties: [String: PropertyValue] = [:]
+    /// How many independent sources a link of each kind must rest on (`all` for every kind),
+    /// which `lint` checks; where the rule was written.
+    public var corroboration: [String: Int] = [:]
+    public var corroborationLocation: SourceLocation?
     public var sources: [Located<Source>]
     public var entityKinds: [Located<KindDefinition>]
     public var relationshipKinds: [Located<KindDefinition>]

@@ -132,9 +132,6 @@ public struct MoneyTotals: Sendable, Equatable {
 }
 
 extension Money {
-    /// Parses a dataset amount: a plain decimal (`3750000`, `1.1`), optionally with underscores
-    /// or with commas as thousands separators (`1,200,000`, never `12,5`), or a number followed
-    /// by `K`, `M` or `B` (`3.75M`, `800K`). Scaling is exact. Returns `nil` for anything else.
     /// `-123.45` and the like, read without Foundation's text scanning: most amounts in a table
     /// are plain, and `Decimal(string:)` took a tenth of a wide table's import in a profile.
     static func plainAmount(_ text: String) -> Decimal? {
@@ -158,6 +155,9 @@ extension Money {
         return Decimal(sign: negative && significand > 0 ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
+    /// Parses a dataset amount: a plain decimal (`3750000`, `1.1`), optionally with underscores
+    /// or with commas as thousands separators (`1,200,000`, never `12,5`), or a number followed
+    /// by `K`, `M` or `B` (`3.75M`, `800K`). Scaling is exact. Returns `nil` for anything else.
     public static func parseAmount(_ text: String) -> Decimal? {
         if let plain = plainAmount(text) { return plain }
         var body = Substring(text.trimmingCharacters(in: .whitespaces))

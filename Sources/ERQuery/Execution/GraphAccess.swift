@@ -7,7 +7,8 @@ public final class GraphAccess: Sendable {
     public let graph: Graph
     /// Properties every entity has (or may have) through the model's own fields.
     static let entityFields = ["id", "name", "kind", "aliases", "start", "end", "amount", "currency", "amount_kind", "status"]
-    static let relationshipFields = ["id", "kind", "start", "end", "amount", "currency", "amount_kind", "status"]
+    static let relationshipFields = ["id", "kind", "start", "end", "amount", "currency", "amount_kind", "status", "sources",
+                                     "independent_sources"]
 
     /// Every property name an entity or relationship of this graph can answer, sorted.
     let entityKeys: [String]
@@ -92,6 +93,10 @@ public final class GraphAccess: Sendable {
         switch key {
         case "amount", "currency", "amount_kind": return Self.money(record.amounts, key)
         case "status": return record.events.last.map { .string($0.status) } ?? .null
+        // The source ids cited, so that `size(r.sources)` counts citations; and how many
+        // independent outlets they are (``Corroboration``).
+        case "sources": return .list(record.citations.map { .string($0.source) })
+        case "independent_sources": return .integer(graph.corroboration(of: link))
         default: return record.properties[key].map(Value.init) ?? .null
         }
     }
