@@ -17,7 +17,7 @@ struct ERGraphCommand: ParsableCommand {
             Exit status: 0 success, 1 invalid data or no answer, 2 usage error (including an unknown entity).
             """,
         version: "ergraph \(version)",
-        subcommands: [ValidateCommand.self, LintCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
+        subcommands: [ValidateCommand.self, LintCommand.self, TimelineCommand.self, DiffCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
                       PathCommand.self, NeighborsCommand.self, OwnersCommand.self, MoneyCommand.self, RankCommand.self,
                       ComponentsCommand.self, QueryCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, SnapshotCommand.self,
                       RenderWorkerCommand.self, VersionCommand.self]
