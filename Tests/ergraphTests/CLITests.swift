@@ -680,3 +680,35 @@ struct CLIBatchTests {
         #expect(damaged.stderr.hasPrefix("ergraph: error: \(path): the snapshot"))
     }
 }
+
+@Suite("Command line: evidence, timelines and changes")
+struct CLIEvidenceTests {
+    let cli = CLITests()
+
+    @Test("lint exits 1 on the problem fixture and 0 on the default dataset; timeline and diff draw what they answer")
+    func evidenceCommands() throws {
+        let problems = try cli.ergraph("lint", "Tests/Fixtures/lint/problems.yaml")
+        #expect(problems.status == 1)
+        #expect(problems.stdout.hasSuffix("Tests/Fixtures/lint/problems.yaml: 3 errors, 9 warnings\n"))
+        let clean = try cli.ergraph("lint")
+        #expect(clean.status == 0)
+        #expect(clean.stdout.hasSuffix("Graph/ice-surveillance.yaml: clean: every check passed (1 accepted by the dataset, with its reasons)\n"))
+        #expect(try cli.ergraph("validate", "--strict", "Tests/Fixtures/lint/problems.yaml").status == 1)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-evidence-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let timeline = folder.appendingPathComponent("ice.svg").path
+        let drawn = try cli.ergraph("timeline", "ICE", "--render", timeline)
+        #expect(drawn.status == 0)
+        #expect(drawn.stdout.hasPrefix("Timeline of U.S. Immigration and Customs Enforcement: 11 dated facts\n2022  "))
+        #expect(FileManager.default.fileExists(atPath: timeline))
+        let period = try cli.ergraph("diff", "--from", "2024-06", "--to", "2024-12", "--format", "json")
+        #expect(period.status == 0)
+        #expect(period.stdout.contains("\"change\" : \"began\""))
+        let misuse = try cli.ergraph("diff", "Graph/ice-surveillance.yaml")
+        #expect(misuse.status == 2)
+        #expect(misuse.stderr.contains("give two datasets (OLD NEW), or --rev REV FILE, or --from DATE --to DATE"))
+        #expect(try cli.ergraph("timeline", "--from", "2024-13").status == 2)
+    }
+}
