@@ -75,7 +75,7 @@ struct ImportCommand: ParsableCommand {
         for diagnostic in imported.diagnostics { Terminal.standardError(diagnostic.description) }
         for warning in imported.warnings {
             // Row problems come worded with their file and line; other readers' notes get the prefix.
-            let worded = files.contains { warning.hasPrefix($0 + ":") } && (warning.contains(": warning: ") || warning.contains(": error: "))
+            let worded = warning.contains(": warning: ") || warning.contains(": error: ")
             Terminal.standardError(worded ? warning : "ergraph: warning: \(warning)")
         }
         if let summary = imported.summary { Terminal.standardError(summary) }
