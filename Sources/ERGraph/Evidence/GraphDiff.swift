@@ -8,19 +8,16 @@ public struct GraphDiff: Sendable {
         public var after: String
     }
 
-    public struct EntityChange: Sendable {
+    /// A record present in both versions whose fields differ.
+    public struct RecordChange<Record: Sendable>: Sendable {
         public var id: String
-        public var before: Entity
-        public var after: Entity
+        public var before: Record
+        public var after: Record
         public var fields: [FieldChange]
     }
 
-    public struct LinkChange: Sendable {
-        public var id: String
-        public var before: Relationship
-        public var after: Relationship
-        public var fields: [FieldChange]
-    }
+    public typealias EntityChange = RecordChange<Entity>
+    public typealias LinkChange = RecordChange<Relationship>
 
     public var addedEntities: [Entity] = []
     public var removedEntities: [Entity] = []
@@ -36,27 +33,25 @@ public struct GraphDiff: Sendable {
 
     /// The differences from `old` to `new`, in the new graph's order (removed ones in the old's).
     public init(from old: Graph, to new: Graph) {
-        let oldEntities = Dictionary(old.entityIndices.map { (old.id(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
-        let newEntityIDs = Set(new.entityIndices.map { new.id(of: $0) })
-        for index in new.entityIndices {
-            let after = new.entity(index)
-            guard let oldIndex = oldEntities[after.id] else { addedEntities.append(after); continue }
-            let before = old.entity(oldIndex)
-            let fields = Self.changes(before: Self.fields(of: before), after: Self.fields(of: after))
-            if !fields.isEmpty { changedEntities.append(EntityChange(id: after.id, before: before, after: after, fields: fields)) }
-        }
-        removedEntities = old.entityIndices.filter { !newEntityIDs.contains(old.id(of: $0)) }.map(old.entity)
+        (addedEntities, removedEntities, changedEntities) = Self.compare(
+            old: old.entityIndices.map(old.entity), new: new.entityIndices.map(new.entity), id: \.id, fields: Self.fields(of:))
+        (addedLinks, removedLinks, changedLinks) = Self.compare(
+            old: old.relationshipIndices.map(old.relationship), new: new.relationshipIndices.map(new.relationship),
+            id: \.id, fields: Self.fields(of:))
+    }
 
-        let oldLinks = Dictionary(old.relationshipIndices.map { (old.id(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
-        let newLinkIDs = Set(new.relationshipIndices.map { new.id(of: $0) })
-        for index in new.relationshipIndices {
-            let after = new.relationship(index)
-            guard let oldIndex = oldLinks[after.id] else { addedLinks.append(after); continue }
-            let before = old.relationship(oldIndex)
-            let fields = Self.changes(before: Self.fields(of: before), after: Self.fields(of: after))
-            if !fields.isEmpty { changedLinks.append(LinkChange(id: after.id, before: before, after: after, fields: fields)) }
+    /// Records matched by id: those only in `new`, those only in `old`, and those whose fields differ.
+    static func compare<Record: Sendable>(old: [Record], new: [Record], id: (Record) -> String,
+                                          fields: (Record) -> [(String, String)]) -> ([Record], [Record], [RecordChange<Record>]) {
+        let oldByID = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let newIDs = Set(new.map(id))
+        var added: [Record] = [], changed: [RecordChange<Record>] = []
+        for after in new {
+            guard let before = oldByID[id(after)] else { added.append(after); continue }
+            let differences = changes(before: fields(before), after: fields(after))
+            if !differences.isEmpty { changed.append(RecordChange(id: id(after), before: before, after: after, fields: differences)) }
         }
-        removedLinks = old.relationshipIndices.filter { !newLinkIDs.contains(old.id(of: $0)) }.map(old.relationship)
+        return (added, old.filter { !newIDs.contains(id($0)) }, changed)
     }
 
     static func changes(before: [(String, String)], after: [(String, String)]) -> [FieldChange] {
