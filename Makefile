@@ -12,11 +12,12 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ERGRAPH := .build/debug/ergraph
 
-.PHONY: demo test build deps venv bench bench-smoke bench-store datasets clean
+.PHONY: demo test build deps venv bench bench-smoke bench-store datasets site clean
 
 ## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support,
-## SQLite (library for GRDB, CLI for the tests), and what followthemoney's PyICU dependency compiles
-## against (ICU headers, a C++ compiler, Python headers).
+## SQLite (library for GRDB, CLI for the tests), what followthemoney's PyICU dependency compiles
+## against (ICU headers, a C++ compiler, Python headers), a headless browser and its driver for the
+## web tests (selenium drives Debian's, never a downloaded one), and wrk for the server's benchmark.
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
@@ -28,6 +29,9 @@ deps:
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
 	command -v g++ >/dev/null 2>&1 || missing="$$missing g++"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
 	python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
 		|| missing="$$missing python3-dev"; \
 	if [ -n "$$missing" ]; then \
@@ -59,8 +63,10 @@ demo: build
 	$(ERGRAPH) render --graph $(GRAPH) -o Output/ice-surveillance.png
 	$(ERGRAPH) render --graph $(GRAPH) -o Output/ice-surveillance.pdf
 	$(ERGRAPH) path ICE "AE Industrial" --graph $(GRAPH) --render Output/ice-to-ae-industrial.svg > /dev/null
+	$(ERGRAPH) site --graph $(GRAPH) -o Output/site
 	@echo
-	@echo "Wrote Output/ice-surveillance.{stats.json,dot,svg,png,pdf} and Output/ice-to-ae-industrial.svg"
+	@echo "Wrote Output/ice-surveillance.{stats.json,dot,svg,png,pdf}, Output/ice-to-ae-industrial.svg and the site Output/site/"
+	@echo "Browse it live with: $(ERGRAPH) serve   (then open http://127.0.0.1:8080/)"
 
 # The smoke run comes first so that the test runner's summary is the last thing printed.
 test: build venv
@@ -83,6 +89,7 @@ bench: deps $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python bench/report.py --bench .build/release/ergraph-bench --data .bench-data --sizes $(BENCH_SIZES)
 	$(SWIFT) build -c release --product ergraph
 	$(BENCH_VENV)/bin/python bench/imports.py --ergraph .build/release/ergraph --folder .bench-data/import
+	$(BENCH_VENV)/bin/python bench/serve.py --ergraph .build/release/ergraph
 
 $(BENCH_VENV)/.installed: bench/requirements.txt | deps
 	python3 -m venv $(BENCH_VENV)

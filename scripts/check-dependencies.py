@@ -3,7 +3,9 @@
 
 The core (ERGraph) imports nothing of ours; the libraries beside it (ERQuery, ERFormats,
 ERRender) import the core only; the presentation layer (ERAnswers) imports them; the CLI
-imports the presentation layer and the argument parser. Package.swift must declare the same.
+imports the presentation layer and the argument parser. The web pages (ERWeb) import the
+presentation layer and the template library; the HTTP server (ERServer) imports the pages and
+Hummingbird; the CLI also imports those two. Package.swift must declare the same.
 Run by `make test` (optionally with another package folder as its argument); prints each
 offending import as FILE:LINE and exits 1.
 """
@@ -12,7 +14,7 @@ import re
 import sys
 
 ROOT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)
-OURS = {"ERGraph", "ERQuery", "ERFormats", "ERRender", "ERAnswers", "CGraphviz"}
+OURS = {"ERGraph", "ERQuery", "ERFormats", "ERRender", "ERAnswers", "ERWeb", "ERServer", "CGraphviz"}
 # What each target may import of ours and of third parties (system modules are always allowed).
 ALLOWED = {
     "ERGraph": set(),
@@ -20,9 +22,11 @@ ALLOWED = {
     "ERFormats": {"ERGraph", "Yams", "GRDB"},
     "ERRender": {"ERGraph", "CGraphviz"},
     "ERAnswers": {"ERGraph", "ERQuery", "ERFormats", "ERRender"},
-    "ergraph": {"ERAnswers", "ArgumentParser"},
+    "ERWeb": {"ERAnswers", "Mustache"},
+    "ERServer": {"ERWeb", "Hummingbird", "HTTPTypes", "Logging"},
+    "ergraph": {"ERAnswers", "ERWeb", "ERServer", "ArgumentParser"},
 }
-THIRD_PARTY = {"Yams", "GRDB", "ArgumentParser", "Hummingbird", "Mustache", "Collections"}
+THIRD_PARTY = {"Yams", "GRDB", "ArgumentParser", "Hummingbird", "HTTPTypes", "Logging", "Mustache", "Collections"}
 IMPORT = re.compile(r"^\s*(?:@_exported\s+|@testable\s+)?import\s+(?:(?:struct|enum|class|protocol|func|typealias|var|let)\s+)?([A-Za-z_][A-Za-z0-9_]*)")
 
 

@@ -84,6 +84,28 @@ struct DefaultDatasetTests {
         }
     }
 
+    @Test("the dataset's stories survive writing the dataset back and a snapshot")
+    func stories() throws {
+        let graph = try graph()
+        let expected = [
+            Story(title: "How ICE is connected to AE Industrial", from: "ICE", to: "AE Industrial",
+                  summary: "ICE's spyware contract went to Paragon Solutions, which the private equity firm AE Industrial bought."),
+            Story(title: "From ICE's case management system to Peter Thiel", from: "ICE", to: "Peter Thiel",
+                  summary: "The largest of Palantir's ICE contracts, and the investor who co-founded the company."),
+            Story(title: "Who owns the database ICE subscribes to", from: "ICE", to: "Reed Elsevier",
+                  summary: "ICE pays LexisNexis for investigative data; LexisNexis belongs to Reed Elsevier."),
+        ]
+        #expect(graph.stories == expected)
+        #expect(try GraphSnapshot.graph(from: try GraphSnapshot.data(of: graph)).stories == expected)
+        let text = try DatasetWriter.yaml(graph)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-stories-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("copy.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try #require(DatasetLoader.load(path: file.path).graph).stories == expected)
+    }
+
     @Test("the article's key facts are in the graph")
     func keyFacts() throws {
         let graph = try graph()

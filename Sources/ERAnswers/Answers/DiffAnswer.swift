@@ -23,6 +23,8 @@ public struct DiffAnswer: Answer, Encodable {
         public var sources: [String]
         public var quotes: [String]
         fileprivate var citations: [String] = []
+        /// The citations themselves, for pages that number them their own way (not encoded).
+        public fileprivate(set) var evidence: [Citation] = []
 
         enum CodingKeys: String, CodingKey { case record, id, change, what, date, fields, sources, quotes }
     }
@@ -48,6 +50,7 @@ public struct DiffAnswer: Answer, Encodable {
             var item = Item(record: record, id: id, change: change.rawValue, what: what, date: nil,
                             fields: fields.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.field, [$0.before, $0.after]) }) },
                             sources: citations.map(\.source), quotes: citations.compactMap(\.quote))
+            item.evidence = citations
             item.citations = citations.map { Wording.citation($0, number: numbering.number(for: $0.source)) }
             return item
         }
@@ -106,6 +109,7 @@ public struct DiffAnswer: Answer, Encodable {
             var item = Item(record: record, id: id, change: change.rawValue, what: fact.status.map { "\($0): " + what } ?? what,
                             date: fact.date.description, fields: nil, sources: fact.citations.map(\.source),
                             quotes: fact.citations.compactMap(\.quote))
+            item.evidence = fact.citations
             item.citations = fact.citations.map { Wording.citation($0, number: numbering.number(for: $0.source)) }
             return item
         }

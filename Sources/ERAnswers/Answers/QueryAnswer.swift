@@ -17,6 +17,26 @@ public struct QueryAnswer: Answer {
     public func json() throws -> String { QueryResultWriter.json(result, graph: graph) }
     public func csv() -> String? { QueryResultWriter.csv(result, graph: graph) }
 
+    /// One cell of the result table: its text as the table prints it, and the entity it is,
+    /// when it is one (so that a page can link it).
+    public struct Cell: Sendable, Equatable {
+        public var text: String
+        public var entity: String?
+    }
+
+    /// The column names, in order.
+    public var columns: [String] { result.columns }
+
+    /// The rows as cells, in order.
+    public var cells: [[Cell]] {
+        result.rows.map { row in
+            row.map { value in
+                if case let .node(entity) = value { return Cell(text: graph.name(of: entity), entity: graph.id(of: entity)) }
+                return Cell(text: QueryResultWriter.cell(value, graph: graph), entity: nil)
+            }
+        }
+    }
+
     /// What the results bind, as a view to draw.
     public var boundView: GraphView {
         let bound = QueryResultWriter.boundElements(result, graph: graph)
@@ -61,7 +81,7 @@ public enum QueryResultWriter {
     /// `{"columns": […], "rows": [[…], …]}`: entities as {id, kind, name}, relationships as
     /// {id, kind, from, to}, paths as {nodes, relationships} of ids, dates as their text.
     public static func json(_ result: QueryResult, graph: Graph) -> String {
-        var out = "{\n  \"columns\": [" + result.columns.map(jsonString).joined(separator: ", ") + "],\n  \"rows\": ["
+        var out = "{\n  \"columns\": [" + result.columns.map { jsonString($0) }.joined(separator: ", ") + "],\n  \"rows\": ["
         for (index, row) in result.rows.enumerated() {
             out += (index == 0 ? "\n    [" : ",\n    [") + row.map { json($0, graph: graph) }.joined(separator: ", ") + "]"
         }
@@ -93,7 +113,7 @@ public enum QueryResultWriter {
 
     /// A value as a table or CSV cell: whole numbers read as whole (`95900000`, not `95900000.0`),
     /// as a reporter would copy them.
-    static func cell(_ value: Value, graph: Graph) -> String {
+    public static func cell(_ value: Value, graph: Graph) -> String {
         if case let .float(number) = value, number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return ValueText.display(value, in: graph)
     }
@@ -121,7 +141,9 @@ public enum QueryResultWriter {
         }
     }
 
-    static func jsonString(_ text: String) -> String {
+    /// A JSON string literal. With `forScript`, also safe inside an HTML page's script: `<`, `>`,
+    /// `&` and the two line separators escaped, so no text can close the script or break its line.
+    public static func jsonString(_ text: String, forScript: Bool = false) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -130,6 +152,7 @@ public enum QueryResultWriter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}" where forScript: out += String(format: "\\u%04x", scalar.value)
             default:
                 if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
             }

@@ -19,6 +19,8 @@ public struct TimelineAnswer: Answer, Encodable {
         public var quotes: [String]
         /// Numbered citations for the text (not encoded).
         fileprivate var citations: [String] = []
+        /// The citations themselves, for pages that number them their own way (not encoded).
+        public fileprivate(set) var evidence: [Citation] = []
         /// What the fact is about, without its status (for the drawing; not encoded).
         var subject: String = ""
 
@@ -55,6 +57,7 @@ public struct TimelineAnswer: Answer, Encodable {
                               status: fact.status, what: fact.status.map { "\($0): " + what } ?? what, record: record,
                               sources: fact.citations.map(\.source), quotes: fact.citations.compactMap(\.quote))
             entry.subject = what
+            entry.evidence = fact.citations
             entry.citations = fact.citations.map { Wording.citation($0, number: numbering.number(for: $0.source)) }
             return entry
         }

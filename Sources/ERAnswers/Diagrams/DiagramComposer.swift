@@ -35,8 +35,17 @@ public struct DiagramComposer: Sendable {
         /// places it), or under the title in the graph's own label, so that the DOT holds
         /// exactly the dataset's nodes (what other tools count).
         public var legendInTitle: Bool
+        /// Where clicking an entity leads (its page on a site), by entity id; when nil, or when
+        /// it gives nil, an entity links to its first cited web source, as on a standalone drawing.
+        public var entityLink: (@Sendable (String) -> String?)?
+        /// For a page that says the rest in words (its title, the quotes and numbered sources, how
+        /// many outlets each link rests on): no title, no legend, no source numbers or marks on
+        /// the drawing, whose numbering could differ from the page's.
+        public var onPage: Bool
         public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, theme: Theme = .standard,
-                    legendInTitle: Bool = false) {
+                    legendInTitle: Bool = false, entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false) {
+            self.entityLink = entityLink
+            self.onPage = onPage
             self.title = title
             self.subtitle = subtitle
             self.clusterBy = clusterBy
@@ -102,7 +111,7 @@ public struct DiagramComposer: Sendable {
                 style.penWidth = theme.penWidth(forAmount: amount)
             }
             let strong = !highlighting || view.highlightedRelationships.contains(relationship)
-            let sourceMarks = markers(record.citations + record.events.flatMap(\.citations))
+            let sourceMarks = options.onPage ? "" : markers(record.citations + record.events.flatMap(\.citations))
             // On a view at a date, a link without dates is kept (nothing says it did not hold)
             // and marked, so the reader can tell it from one known to hold then.
             let undated = view.asOf != nil && record.validity.isEmpty
@@ -113,7 +122,7 @@ public struct DiagramComposer: Sendable {
                 "id": .text("link-" + record.id),
                 "kind": .text(record.kind),
                 "label": .text(Self.edgeLabel(record, in: graph.vocabulary) + (undated ? "\n" + Self.undatedMark : "")
-                               + (sourceMarks.isEmpty ? "" : " " + sourceMarks) + (independent == 1 ? Self.singleSourceMark : "")),
+                               + (sourceMarks.isEmpty ? "" : " " + sourceMarks) + (independent == 1 && !options.onPage ? Self.singleSourceMark : "")),
                 "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks) + "\n" + Wording.independence(independent)
                                  + (undated ? "\n" + Self.undatedMark + ": kept in this view as nothing says it did not hold then" : "")),
                 "color": .raw(strong ? style.color : theme.dimmedLine),
@@ -131,7 +140,7 @@ public struct DiagramComposer: Sendable {
             kindsDrawn[record.kind, default: 0] += 1
             let style = theme.entityStyle(record.kind)
             let strong = !highlighting || view.highlightedEntities.contains(entity)
-            let sourceMarks = markers(record.citations)
+            let sourceMarks = options.onPage ? "" : markers(record.citations)
             var fact = Wording.kind(record.kind)
             let details = Wording.facts(validity: record.validity, amounts: record.amounts, events: [])
             if !details.isEmpty { fact += " · " + details }
@@ -153,14 +162,18 @@ public struct DiagramComposer: Sendable {
                 "color": .raw(strong ? style.border : theme.dimmedLine),
                 "penwidth": .raw(view.focus == entity || (highlighting && strong) ? "2.5" : "1.2"),
             ]
-            if let url = link(for: record.citations, of: "entity '\(record.id)'") { attributes["URL"] = .text(url) }
+            if let page = options.entityLink?(record.id) {
+                attributes["URL"] = .text(Self.linkValue(page))
+            } else if let url = link(for: record.citations, of: "entity '\(record.id)'") {
+                attributes["URL"] = .text(url)
+            }
             document.nodes.append(DOTDocument.Node(id: record.id, attributes: attributes))
         }
 
         document.clusters = clusters(for: view, of: graph)
         let legendTable = legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, singleSourced: singleSourcedDrawn,
                                  sources: citedSources, view: view, graph: graph)
-        if !options.legendInTitle {
+        if !options.legendInTitle && !options.onPage {
             document.nodes.append(DOTDocument.Node(id: "ergraph-legend", attributes: [
                 "shape": .raw("plain"),
                 "label": .html(HTMLLabel.table(legendTable)),
@@ -200,6 +213,7 @@ public struct DiagramComposer: Sendable {
             "outputorder": .raw("edgesfirst"),
             "tooltip": .text(title),
         ]
+        if options.onPage { document.graphAttributes["label"] = nil }
         if view.entities.count > Self.largeView {
             // Measured on a generated 5,000-entity view: dot spent minutes in crossing
             // minimisation (2.5 million crossings on its first pass) and sfdp over two minutes

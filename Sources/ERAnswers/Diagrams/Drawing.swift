@@ -15,9 +15,18 @@ public struct DrawingRequest: Sendable {
     /// The executable that runs layouts in a child process (the `ergraph` binary); nil keeps
     /// every layout in-process.
     public var worker: URL?
+    /// Where clicking an entity leads (``DiagramComposer/Options/entityLink``).
+    public var entityLink: (@Sendable (String) -> String?)?
+    /// Drawn for a page that words the rest (``DiagramComposer/Options/onPage``).
+    public var onPage: Bool
+    /// Drawings made before, to answer again without a layout (a server's); nil draws every time.
+    public var cache: DrawingCache?
 
     public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, layout: GraphvizLayout? = nil,
-                format: GraphvizFormat = .svg, timeout: Duration = .seconds(120), worker: URL? = nil) {
+                format: GraphvizFormat = .svg, timeout: Duration = .seconds(120), worker: URL? = nil,
+                entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false) {
+        self.entityLink = entityLink
+        self.onPage = onPage
         self.title = title
         self.subtitle = subtitle
         self.clusterBy = clusterBy
@@ -47,9 +56,18 @@ public struct DrawingRequest: Sendable {
 
     /// Composes `view` of `graph` and lays it out and renders it.
     public func draw(_ view: GraphView, of graph: Graph) throws(AnswerError) -> Drawn {
-        let diagram = DiagramComposer(options: .init(title: title, subtitle: subtitle, clusterBy: clusterBy)).compose(view, of: graph)
+        var diagram = DiagramComposer(options: .init(title: title, subtitle: subtitle, clusterBy: clusterBy,
+                                                     entityLink: entityLink, onPage: onPage)).compose(view, of: graph)
+        // Graphviz 2.42 writes an SVG drawn at any dpi but 72 scaled up inside a viewBox that is
+        // not: browsers then show only its top-left three quarters. SVG sizes are in points anyway.
+        if format == .svg { diagram.document.graphAttributes["dpi"] = .raw("72") }
         let entityCount = view.entities.count
         let choice = layoutChoice(forEntities: entityCount)
+        let layoutChosen = choice.chosenForSize ? (entityCount, choice.layout) : nil
+        let key = cache.map { _ in choice.layout.rawValue + " " + format.rawValue + "\n" + diagram.dot }
+        if let cache, let key, let known = cache.drawing(for: key) {
+            return Drawn(data: known.data, warnings: known.warnings, layoutChosen: layoutChosen)
+        }
         let renderer = DiagramRenderer(layout: choice.layout, format: format, timeout: timeout, worker: worker)
         let rendered: Rendered
         do {
@@ -57,7 +75,8 @@ public struct DrawingRequest: Sendable {
         } catch {
             throw .drawing(error, entities: entityCount)
         }
-        return Drawn(data: rendered.data, warnings: diagram.warnings + rendered.warnings.map { "graphviz: \($0)" },
-                     layoutChosen: choice.chosenForSize ? (entityCount, choice.layout) : nil)
+        let warnings = diagram.warnings + rendered.warnings.map { "graphviz: \($0)" }
+        if let cache, let key { cache.store(rendered.data, warnings: warnings, for: key) }
+        return Drawn(data: rendered.data, warnings: warnings, layoutChosen: layoutChosen)
     }
 }

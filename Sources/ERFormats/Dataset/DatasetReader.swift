@@ -77,7 +77,8 @@ public struct DatasetReader: Sendable {
 struct DatasetDecoder {
     let log: DiagnosticLog
 
-    static let topLevelFields = ["ergraph", "title", "description", "properties", "corroboration", "sources", "kinds", "entities", "relationships", "same_as"]
+    static let topLevelFields = ["ergraph", "title", "description", "properties", "corroboration", "stories", "sources", "kinds", "entities", "relationships", "same_as"]
+    static let storyFields = ["title", "from", "to", "description"]
     static let sourceFields = ["id", "title", "publisher", "url", "published", "archive"]
     static let entityFields = ["id", "kind", "name", "aliases", "description", "start", "end", "amount",
                                "events", "properties", "sources"]
@@ -121,6 +122,7 @@ struct DatasetDecoder {
             }
         }
         if let kinds = top.node("kinds") { decodeKinds(kinds, into: &dataset) }
+        dataset.stories = top.list("stories").compactMap(decodeStory)
         dataset.sources = top.list("sources").compactMap(decodeSource)
         for node in top.list("entities") {
             if let entity = decodeEntity(node) {
@@ -206,6 +208,21 @@ struct DatasetDecoder {
         }
         guard id != nil, title != nil else { return nil }
         return Located(source, locations: locations)
+    }
+
+    /// `{title, from, to, description}`: a path the dataset names as one of its stories.
+    private func decodeStory(_ node: DocumentNode) -> Located<Story>? {
+        guard let fields = FieldReader(node, what: "story", allowed: Self.storyFields, log: log) else { return nil }
+        var locations = FieldLocations(record: fields.location)
+        let title = fields.text("title", required: true)
+        let from = fields.text("from", required: true)
+        let to = fields.text("to", required: true)
+        guard let title, let from, let to else { return nil }
+        locations.fields["title"] = title.location
+        locations.fields["from"] = from.location
+        locations.fields["to"] = to.location
+        return Located(Story(title: title.value, from: from.value, to: to.value, summary: fields.text("description")?.value),
+                       locations: locations)
     }
 
     private func decodeEntity(_ node: DocumentNode) -> Located<Entity>? {

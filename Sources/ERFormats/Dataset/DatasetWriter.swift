@@ -15,6 +15,13 @@ public enum DatasetWriter {
                 graph.properties[key].map { (key, property($0)) }
             })))
         }
+        if !graph.stories.isEmpty {
+            top.append(("stories", .sequence(.init(graph.stories.map { story in
+                var fields = [("title", text(story.title)), ("from", text(story.from)), ("to", text(story.to))]
+                if let summary = story.summary { fields.append(("description", text(summary))) }
+                return mapping(fields)
+            }))))
+        }
         if !graph.sources.isEmpty {
             top.append(("sources", .sequence(.init(graph.sources.map(source)))))
         }

@@ -24,6 +24,10 @@ public enum DatasetMerger {
         for dataset in datasets {
             merged.properties.merge(dataset.properties) { first, _ in first }
             merged.corroboration.merge(dataset.corroboration) { first, _ in first }
+            // Every dataset's stories, once each.
+            for story in dataset.stories where !merged.stories.contains(where: { $0.value == story.value }) {
+                merged.stories.append(story)
+            }
         }
 
         var sourceIndex: [String: Int] = [:]

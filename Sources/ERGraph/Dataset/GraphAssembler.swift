@@ -30,6 +30,7 @@ public struct GraphAssembler: Sendable {
         builder.title = dataset.title
         builder.summaryText = dataset.description
         builder.properties = dataset.properties
+        builder.stories = dataset.stories.map(\.value)
 
         let sourceIDs = addSources(dataset, to: &builder, diagnostics: &diagnostics)
         let entityIDsInOrder = dataset.entities.map(\.value.id)
@@ -130,6 +131,7 @@ public struct GraphAssembler: Sendable {
         }
 
         let graph = builder.build()
+        diagnostics += checkStories(dataset.stories, in: graph)
         diagnostics += HierarchyCycles.find(in: graph).map { cycle in
             let names = cycle.entities.map { graph.id(of: $0) }
             // Point at the link written last: the one that closes the loop when reading the file.
@@ -140,6 +142,22 @@ public struct GraphAssembler: Sendable {
 
         let sorted = diagnostics.sortedByLocation()
         return Result(graph: sorted.hasErrors ? nil : graph, diagnostics: sorted)
+    }
+
+    /// A story whose ends name no entity, or several, would publish a page that answers nothing.
+    private func checkStories(_ stories: [Located<Story>], in graph: Graph) -> [Diagnostic] {
+        guard !stories.isEmpty else { return [] }
+        let resolver = EntityResolver(graph: graph)
+        var diagnostics: [Diagnostic] = []
+        for story in stories {
+            for (field, name) in [("from", story.value.from), ("to", story.value.to)] {
+                let resolution = resolver.resolve(name)
+                if case .found = resolution { continue }
+                let why = resolver.explain(resolution, for: name) ?? "unknown entity '\(name)'"
+                diagnostics.append(.error("story '\(story.value.title)': \(field): \(why)", at: story.locations[field]))
+            }
+        }
+        return diagnostics
     }
 
     private func declareKinds(_ dataset: Dataset, into diagnostics: inout [Diagnostic]) -> Vocabulary {

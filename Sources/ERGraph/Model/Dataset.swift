@@ -40,6 +40,8 @@ public struct Dataset: Hashable, Sendable {
     /// which `lint` checks; where the rule was written.
     public var corroboration: [String: Int] = [:]
     public var corroborationLocation: SourceLocation?
+    /// The paths the dataset names as its stories (``Story``), where each was written.
+    public var stories: [Located<Story>] = []
     public var sources: [Located<Source>]
     public var entityKinds: [Located<KindDefinition>]
     public var relationshipKinds: [Located<KindDefinition>]

@@ -29,6 +29,11 @@ public struct Graph: Sendable {
         get { columns.summaryText }
         set { columns.summaryText = newValue }
     }
+    /// The paths the dataset names as its stories (`stories:`), in the order written.
+    public internal(set) var stories: [Story] {
+        get { columns.stories }
+        set { columns.stories = newValue }
+    }
     /// Extra columns of bulk-loaded graphs, read back as properties.
     public internal(set) var entityColumns: ColumnStore {
         get { columns.entityColumns }

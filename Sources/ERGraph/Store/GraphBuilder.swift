@@ -41,6 +41,12 @@ public struct GraphBuilder: Sendable {
         set { columns.summaryText = newValue }
     }
 
+    /// The paths the dataset names as its stories.
+    public var stories: [Story] {
+        get { columns.stories }
+        set { columns.stories = newValue }
+    }
+
     public init(vocabulary: Vocabulary = .builtIn) {
         columns = StoreColumns(vocabulary: vocabulary)
         for kind in vocabulary.entityKinds { _ = internEntityKind(kind.id) }

@@ -37,6 +37,8 @@ public enum GraphSnapshot {
         var summaryText: String?
         /// Absent in snapshots written before datasets had properties.
         var properties: [String: PropertyValue]?
+        /// Absent in snapshots written before datasets had stories, and when there are none.
+        var stories: [Story]?
         var entityKinds: [KindDefinition]
         var relationshipKinds: [KindDefinition]
         var entityKindIDs: [String]
@@ -50,7 +52,8 @@ public enum GraphSnapshot {
 
     public static func data(of graph: Graph) throws -> Data {
         var sections: [(String, Data)] = []
-        let meta = Meta(title: graph.title, summaryText: graph.summaryText, properties: graph.properties.isEmpty ? nil : graph.properties, entityKinds: graph.vocabulary.entityKinds,
+        let meta = Meta(title: graph.title, summaryText: graph.summaryText, properties: graph.properties.isEmpty ? nil : graph.properties,
+                        stories: graph.stories.isEmpty ? nil : graph.stories, entityKinds: graph.vocabulary.entityKinds,
                         relationshipKinds: graph.vocabulary.relationshipKinds, entityKindIDs: graph.columns.entityKindIDs,
                         relationshipKindIDs: graph.columns.relationshipKindIDs, sources: graph.sources,
                         entityCount: graph.entityCount, relationshipCount: graph.relationshipCount)
@@ -247,6 +250,7 @@ public enum GraphSnapshot {
         columns.title = meta.title
         columns.summaryText = meta.summaryText
         columns.graphProperties = meta.properties ?? [:]
+        columns.stories = meta.stories ?? []
         columns.entityIDs = entityIDs
         columns.entityNames = entityNames
         columns.entityKindCodes = entityKinds

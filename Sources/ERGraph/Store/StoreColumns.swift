@@ -7,6 +7,8 @@ struct StoreColumns: Sendable {
     var summaryText: String?
     /// What the dataset says about itself beyond its title (a DOT file's graph attributes).
     var graphProperties: [String: PropertyValue] = [:]
+    /// The paths the dataset names as its stories.
+    var stories: [Story] = []
 
     // Entity columns.
     var entityIDs = StringTable()
