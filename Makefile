@@ -90,6 +90,7 @@ bench: deps $(BENCH_VENV)/.installed
 	$(SWIFT) build -c release --product ergraph
 	$(BENCH_VENV)/bin/python bench/imports.py --ergraph .build/release/ergraph --folder .bench-data/import
 	$(BENCH_VENV)/bin/python bench/serve.py --ergraph .build/release/ergraph
+	$(BENCH_VENV)/bin/python bench/render_dense.py --ergraph .build/release/ergraph
 
 $(BENCH_VENV)/.installed: bench/requirements.txt | deps
 	python3 -m venv $(BENCH_VENV)

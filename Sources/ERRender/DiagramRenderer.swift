@@ -21,6 +21,9 @@ public struct DiagramRenderer: Sendable {
     /// 5,000-entity view came out at 15,491 × 10,525 pixels (63 MB) without it, more than
     /// ImageMagick would open with its default limits; SVG and PDF stay unscaled, for zooming.
     public static let largestPNGInches = 100
+    /// The largest PNG written, in bytes: a drawing that would be larger is refused, with the
+    /// advice to draw SVG or PDF, which scale without pixels, or less.
+    public static let largestPNGBytes = 25_000_000
 
     public func render(_ document: DOTDocument) throws(GraphvizError) -> Rendered {
         var document = document
@@ -29,13 +32,20 @@ public struct DiagramRenderer: Sendable {
             document.graphAttributes["size"] = .raw("\(Self.largestPNGInches),\(Self.largestPNGInches)")
         }
         let nodeCount = document.nodes.count
-        if let worker, GraphvizProcess.shouldIsolate(layout: layout, nodeCount: nodeCount,
+        if let worker, GraphvizProcess.shouldIsolate(layout: layout, nodeCount: nodeCount, edgeCount: document.edges.count,
                                                      clusterCount: document.clusters.count) {
-            return try GraphvizProcess.render(dot: DOTWriter.write(document), layout: layout, format: format, timeout: timeout,
-                                              worker: worker)
+            return try Self.bounded(GraphvizProcess.render(dot: DOTWriter.write(document), layout: layout, format: format,
+                                                           timeout: timeout, worker: worker), format: format)
         }
         var rendered = try Graphviz.render(dot: DOTWriter.write(document), layout: layout, format: format)
         if format == .pdf { rendered.data = PDFTimestamps.removed(from: rendered.data) }
+        return try Self.bounded(rendered, format: format)
+    }
+
+    private static func bounded(_ rendered: Rendered, format: GraphvizFormat) throws(GraphvizError) -> Rendered {
+        if format == .png && rendered.data.count > largestPNGBytes {
+            throw .imageTooLarge(bytes: rendered.data.count, limit: largestPNGBytes)
+        }
         return rendered
     }
 }

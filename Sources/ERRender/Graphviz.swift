@@ -13,12 +13,22 @@ public enum GraphvizLayout: String, Sendable, CaseIterable {
     /// Above this many entities a drawing is laid out with sfdp unless another engine is asked for.
     public static let dotEntityLimit = 2_000
 
-    /// The engine for a drawing of `entityCount` entities when none is asked for: dot's layered
-    /// drawing reads best, but beyond a few thousand entities its crossing minimisation runs for
-    /// many minutes (a generated 5,000-entity view: over 5 minutes with bounded passes), where
-    /// sfdp takes about 16 s (bench/results/render.md).
-    public static func suggested(forEntities entityCount: Int) -> GraphvizLayout {
-        entityCount > dotEntityLimit ? .sfdp : .dot
+    /// Views with at most this many links are always laid out with dot: small enough at any density.
+    public static let dotAnyDensityLinks = 120
+    /// Above this many links per entity (and ``dotAnyDensityLinks`` links) a view is too dense for dot.
+    public static let dotLinksPerEntity = 1.5
+
+    /// The engine for a drawing when none is asked for. dot's layered drawing reads best, but its
+    /// cost grows with density far more than with size. Measured with the `dot` CLI on generated
+    /// hub-heavy views with labelled links (bench/results/render.md): 300 entities / 450 links took
+    /// 0.8 s and 500 / 750 took 2.8 s, but 100 / 200 took 2.7 s, 100 / 250 6.4 s, 200 / 400
+    /// 18.7 s, 50 / 300 39 s, and 100 / 500 did not finish in a minute; a real 111-entity focus
+    /// with 1,101 links ran 3 min 54 s, where sfdp took 9.5 s. Beyond a few thousand entities dot
+    /// takes minutes at any density (5,000 entities: over 5 minutes; sfdp about 16 s).
+    public static func suggested(forEntities entityCount: Int, links linkCount: Int = 0) -> GraphvizLayout {
+        if entityCount > dotEntityLimit { return .sfdp }
+        if linkCount <= dotAnyDensityLinks { return .dot }
+        return Double(linkCount) <= dotLinksPerEntity * Double(entityCount) ? .dot : .sfdp
     }
 }
 
@@ -51,6 +61,8 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
     case layoutTimedOut(layout: GraphvizLayout, seconds: Int64)
     /// The worker process could not be prepared, started or read.
     case worker(String)
+    /// The image came out larger than ``DiagramRenderer/largestPNGBytes``; nothing was written.
+    case imageTooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -58,6 +70,9 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .failed(reason): reason
         case let .layoutTimedOut(layout, seconds): "the \(layout.rawValue) layout took longer than \(seconds) s and was stopped"
         case let .worker(reason): reason
+        case let .imageTooLarge(bytes, limit):
+            String(format: "the PNG would be %.1f MB, over the %d MB a PNG may hold: draw it as SVG or PDF, or draw less",
+                   Double(bytes) / 1_000_000, limit / 1_000_000)
         }
     }
 

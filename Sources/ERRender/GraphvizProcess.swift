@@ -12,9 +12,15 @@ public enum GraphvizProcess {
     /// addresses of their interned names, so a second layout in one process can list clusters
     /// in another order (measured here: the same SVG but for cluster order), while a fresh
     /// process always gives the first call's answer.
-    public static func shouldIsolate(layout: GraphvizLayout, nodeCount: Int, clusterCount: Int = 0) -> Bool {
-        !layout.isReproducibleInProcess || (nodeCount > 2_000 && (layout == .dot || layout == .neato)) || clusterCount > 1
+    public static func shouldIsolate(layout: GraphvizLayout, nodeCount: Int, edgeCount: Int = 0, clusterCount: Int = 0) -> Bool {
+        !layout.isReproducibleInProcess || nodeCount > inProcessNodes || edgeCount > inProcessEdges || clusterCount > 1
     }
+
+    /// The largest drawings laid out in-process, where no timeout can stop them: dot takes well
+    /// under a second on views this small at any density (100 labelled links among 30 entities:
+    /// 0.3 s), so every layout that could outlast a `--timeout` of 1 s or more runs in the worker.
+    public static let inProcessNodes = 60
+    public static let inProcessEdges = 100
 
     /// Renders through `worker` (an executable that accepts
     /// `render-worker --layout L --format F --input IN --output OUT`), waiting at most `timeout`.

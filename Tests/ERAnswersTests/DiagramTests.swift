@@ -205,8 +205,8 @@ struct RenderTests {
         }
         #expect(ContinuousClock.now - started < .seconds(10))
         #expect(GraphvizProcess.shouldIsolate(layout: .sfdp, nodeCount: 10))
-        #expect(GraphvizProcess.shouldIsolate(layout: .dot, nodeCount: 2_001))
-        #expect(!GraphvizProcess.shouldIsolate(layout: .dot, nodeCount: 2_000))
+        #expect(GraphvizProcess.shouldIsolate(layout: .dot, nodeCount: 61))
+        #expect(!GraphvizProcess.shouldIsolate(layout: .dot, nodeCount: 60))
     }
 }
 

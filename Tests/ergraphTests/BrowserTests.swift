@@ -73,7 +73,7 @@ struct BrowserTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try cli.ergraph("site", "-o", folder.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "wrote \(folder.path)/: 46 entity pages, 3 stories, 119 files, 2.2 MB; open \(folder.path)/index.html\n")
+        #expect(run.stderr == "wrote \(folder.path)/: 46 entity pages, 3 stories, 119 files, 2.1 MB; open \(folder.path)/index.html\n")
         checkWalk(try walk(["--site", folder.path]), clickedPage: "ae-industrial.html")
     }
 

@@ -150,3 +150,54 @@ struct ServeTests {
         #expect(bad.stderr == "ergraph: error: --port must be from 0 to 65535 (see 'ergraph help')\n")
     }
 }
+
+@Suite("Bounded drawings")
+struct BoundedDrawingTests {
+    let cli = CLITests()
+
+    /// A dense hub-heavy view: 60 entities, 300 typed links, 30% of them from the first entity.
+    func denseLists() throws -> (folder: URL, graph: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-dense-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var nodes = "id,type,name\n", edges = "source,target,type\n"
+        for index in 0..<60 { nodes += "e\(index),company,Entity number \(index)\n" }
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<300 {
+            let from = next(10) < 3 ? 0 : next(60)
+            var to = next(60)
+            if to == from { to = (to + 1) % 60 }
+            edges += "e\(from),e\(to),contracted\n"
+        }
+        try nodes.write(to: folder.appendingPathComponent("nodes.csv"), atomically: true, encoding: .utf8)
+        try edges.write(to: folder.appendingPathComponent("edges.csv"), atomically: true, encoding: .utf8)
+        return (folder, folder.appendingPathComponent("nodes.csv").path + "," + folder.appendingPathComponent("edges.csv").path)
+    }
+
+    @Test("--timeout holds for dot too: a dense layout is stopped with what to try, and no file is left")
+    func timeout() throws {
+        let (folder, graph) = try denseLists()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("map.svg").path
+        let started = Date()
+        let run = try cli.ergraph("render", "--graph", graph, "--layout", "dot", "--style", "screen", "--timeout", "2", "-o", output)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(run.status == 1)
+        #expect(run.stderr == "ergraph: error: the dot layout took longer than 2 s and was stopped (60 entities); draw less with --focus ENTITY --depth N, or use --layout sfdp, or allow more with --timeout\n")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test("without --layout a dense view is drawn with sfdp, and the note says why")
+    func densityNote() throws {
+        let (folder, graph) = try denseLists()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("map.svg").path
+        let run = try cli.ergraph("render", "--graph", graph, "--style", "screen", "-o", output)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("ergraph: note: 60 entities and 300 links, too dense for dot's layered drawing in reasonable time: drawn with sfdp; --layout dot insists, or draw less with --focus ENTITY --depth N\n"))
+        #expect(FileManager.default.fileExists(atPath: output))
+    }
+}

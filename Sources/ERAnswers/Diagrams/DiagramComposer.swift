@@ -42,10 +42,17 @@ public struct DiagramComposer: Sendable {
         /// many outlets each link rests on): no title, no legend, no source numbers or marks on
         /// the drawing, whose numbering could differ from the page's.
         public var onPage: Bool
+        /// Where the drawing will be seen (``DiagramStyle``).
+        public var style: DiagramStyle
+        /// A sentence under the title (print style) or the subtitle (others).
+        public var caption: String?
         public init(title: String? = nil, subtitle: String? = nil, clusterBy: ClusterMode = .none, theme: Theme = .standard,
-                    legendInTitle: Bool = false, entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false) {
+                    legendInTitle: Bool = false, entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false,
+                    style: DiagramStyle = .screen, caption: String? = nil) {
             self.entityLink = entityLink
             self.onPage = onPage
+            self.style = style
+            self.caption = caption
             self.title = title
             self.subtitle = subtitle
             self.clusterBy = clusterBy
@@ -102,16 +109,22 @@ public struct DiagramComposer: Sendable {
         var familiesDrawn: Set<LinkFamily> = []
         var undatedDrawn = 0
         var singleSourcedDrawn = 0
+        // In print, the source most links cite is named once, in the footnotes; only links that
+        // cite another carry numbers, so that the labels stay few and every claim stays traceable.
+        let usualSource = options.style.labelsEveryLink ? nil : Self.mostCitedSource(view, graph: graph)
         for relationship in view.relationships {
             let record = graph.relationship(relationship)
             let family = Vocabulary.family(of: record.kind)
             familiesDrawn.insert(family)
-            var style = theme.linkStyle(family)
+            var lineStyle = theme.linkStyle(family)
             if family == .contract, let amount = record.amounts.map({ Double(truncating: $0.amount as NSDecimalNumber) }).max() {
-                style.penWidth = theme.penWidth(forAmount: amount)
+                lineStyle.penWidth = theme.penWidth(forAmount: amount)
             }
             let strong = !highlighting || view.highlightedRelationships.contains(relationship)
-            let sourceMarks = options.onPage ? "" : markers(record.citations + record.events.flatMap(\.citations))
+            let style = options.style
+            let citedMarks = markers(record.citations + record.events.flatMap(\.citations))
+            let citedIDs = Set((record.citations + record.events.flatMap(\.citations)).map(\.source))
+            let sourceMarks = options.onPage || (!style.labelsEveryLink && citedIDs == Set([usualSource].compactMap { $0 })) ? "" : citedMarks
             // On a view at a date, a link without dates is kept (nothing says it did not hold)
             // and marked, so the reader can tell it from one known to hold then.
             let undated = view.asOf != nil && record.validity.isEmpty
@@ -121,14 +134,17 @@ public struct DiagramComposer: Sendable {
             var attributes: [String: DOTValue] = [
                 "id": .text("link-" + record.id),
                 "kind": .text(record.kind),
-                "label": .text(Self.edgeLabel(record, in: graph.vocabulary) + (undated ? "\n" + Self.undatedMark : "")
-                               + (sourceMarks.isEmpty ? "" : " " + sourceMarks) + (independent == 1 && !options.onPage ? Self.singleSourceMark : "")),
-                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: sourceMarks) + "\n" + Wording.independence(independent)
+                "label": .text(((style.labelsEveryLink ? Self.edgeLabel(record, in: graph.vocabulary) : Self.shortened(Wording.facts(of: record)))
+                                + (undated ? "\n" + Self.undatedMark : "")
+                                + (sourceMarks.isEmpty ? "" : " " + sourceMarks)
+                                + (independent == 1 && !options.onPage && style.labelsEveryLink ? Self.singleSourceMark : ""))
+                    .trimmingCharacters(in: .whitespaces)),
+                "tooltip": .text(Self.edgeTooltip(record, graph: graph, markers: options.onPage ? "" : citedMarks) + "\n" + Wording.independence(independent)
                                  + (undated ? "\n" + Self.undatedMark + ": kept in this view as nothing says it did not hold then" : "")),
-                "color": .raw(strong ? style.color : theme.dimmedLine),
+                "color": .raw(strong ? lineStyle.color : theme.dimmedLine),
                 "fontcolor": .raw(strong ? "#333333" : theme.dimmedText),
-                "style": .raw(style.style),
-                "penwidth": .raw(Self.number(highlighting && strong ? style.penWidth + 1.5 : style.penWidth)),
+                "style": .raw(lineStyle.style),
+                "penwidth": .raw(Self.number(highlighting && strong ? lineStyle.penWidth + 1.5 : lineStyle.penWidth)),
             ]
             if let url = link(for: record.citations, of: "link '\(record.id)'") { attributes["URL"] = .text(url) }
             document.edges.append(DOTDocument.Edge(tail: record.from, head: record.to, key: record.id, attributes: attributes))
@@ -141,15 +157,18 @@ public struct DiagramComposer: Sendable {
             let style = theme.entityStyle(record.kind)
             let strong = !highlighting || view.highlightedEntities.contains(entity)
             let sourceMarks = options.onPage ? "" : markers(record.citations)
-            var fact = Wording.kind(record.kind)
             let details = Wording.facts(validity: record.validity, amounts: record.amounts, events: [])
-            if !details.isEmpty { fact += " · " + details }
+            let fact = options.style.writesKind ? Wording.kind(record.kind) + (details.isEmpty ? "" : " · " + details) : details
             let textColor = strong ? "#111111" : theme.dimmedText
-            let label = HTMLLabel([
-                .font(color: textColor, [.bold([.text(Self.shortened(record.name))])]),
-                .lineBreak,
-                .font(size: 8, color: strong ? "#555555" : theme.dimmedText, [.text(fact)]),
-            ])
+            var parts: [HTMLLabel.Part] = []
+            for (number, line) in options.style.wrapped(Self.shortened(record.name)).enumerated() {
+                if number > 0 { parts.append(.lineBreak) }
+                parts.append(.font(color: textColor, [.bold([.text(line)])]))
+            }
+            if !fact.isEmpty {
+                parts += [.lineBreak, .font(size: options.style.factSize, color: strong ? "#555555" : theme.dimmedText, [.text(fact)])]
+            }
+            let label = HTMLLabel(parts)
             var attributes: [String: DOTValue] = [
                 "id": .text("entity-" + record.id),
                 "kind": .text(record.kind),
@@ -162,6 +181,8 @@ public struct DiagramComposer: Sendable {
                 "color": .raw(strong ? style.border : theme.dimmedLine),
                 "penwidth": .raw(view.focus == entity || (highlighting && strong) ? "2.5" : "1.2"),
             ]
+            // The entity a focus view is about: a double border, whatever the engine.
+            if view.focus == entity { attributes["peripheries"] = .raw("2") }
             if let page = options.entityLink?(record.id) {
                 attributes["URL"] = .text(Self.linkValue(page))
             } else if let url = link(for: record.citations, of: "entity '\(record.id)'") {
@@ -173,7 +194,8 @@ public struct DiagramComposer: Sendable {
         document.clusters = clusters(for: view, of: graph)
         let legendTable = legend(kinds: kindsDrawn, families: familiesDrawn, undated: undatedDrawn, singleSourced: singleSourcedDrawn,
                                  sources: citedSources, view: view, graph: graph)
-        if !options.legendInTitle && !options.onPage {
+        let captionBelow = options.style.captionBelow && !options.onPage && !options.legendInTitle
+        if !options.legendInTitle && !options.onPage && !captionBelow {
             document.nodes.append(DOTDocument.Node(id: "ergraph-legend", attributes: [
                 "shape": .raw("plain"),
                 "label": .html(HTMLLabel.table(legendTable)),
@@ -190,20 +212,31 @@ public struct DiagramComposer: Sendable {
         if !subtitles.isEmpty {
             titleParts += [.lineBreak, .font(size: 13, color: "#444444", [.text(Self.shortened(subtitles.joined(separator: " · ")))])]
         }
-        let titleLabel = !options.legendInTitle ? HTMLLabel(titleParts) : HTMLLabel.table(HTMLLabel.Table(rows: [
-            [HTMLLabel.Cell(titleParts, align: "left")],
-            [HTMLLabel.Cell([.table(legendTable)], align: "left")],
-        ]))
+        if let caption = options.caption {
+            titleParts += [.lineBreak, .font(size: 13, color: "#222222", [.text(Self.wrapped(caption, width: 110))])]
+        }
+        let titleLabel: HTMLLabel
+        if captionBelow {
+            titleLabel = HTMLLabel.table(printCaption(title: titleParts, kinds: kindsDrawn, families: familiesDrawn,
+                                                      sources: citedSources, usualSource: usualSource, view: view))
+        } else if options.legendInTitle {
+            titleLabel = HTMLLabel.table(HTMLLabel.Table(rows: [
+                [HTMLLabel.Cell(titleParts, align: "left")],
+                [HTMLLabel.Cell([.table(legendTable)], align: "left")],
+            ]))
+        } else {
+            titleLabel = HTMLLabel(titleParts)
+        }
         document.graphAttributes = [
             "label": .html(titleLabel),
             "ergraph_role": .text("diagram"),
-            "labelloc": .raw("t"),
+            "labelloc": .raw(captionBelow ? "b" : "t"),
             "labeljust": .raw("l"),
             "fontname": .text(theme.fontName),
-            "rankdir": .raw("LR"),
+            "rankdir": .raw(options.style.rankDirection),
             "newrank": .raw("true"),
-            "nodesep": .raw("0.25"),
-            "ranksep": .raw("0.6"),
+            "nodesep": .raw(options.style.nodeSeparation),
+            "ranksep": .raw(options.style.rankSeparation),
             "splines": .raw("true"),
             "overlap": .raw("false"),
             "sep": .raw("+8"),
@@ -214,6 +247,7 @@ public struct DiagramComposer: Sendable {
             "tooltip": .text(title),
         ]
         if options.onPage { document.graphAttributes["label"] = nil }
+        if let ratio = options.style.aspectRatio, !options.onPage { document.graphAttributes["ratio"] = .raw(ratio) }
         if view.entities.count > Self.largeView {
             // Measured on a generated 5,000-entity view: dot spent minutes in crossing
             // minimisation (2.5 million crossings on its first pass) and sfdp over two minutes
@@ -223,8 +257,10 @@ public struct DiagramComposer: Sendable {
                 document.graphAttributes[name] = .raw(value)
             }
         }
-        document.nodeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw("11"), "margin": .raw("0.12,0.06")]
-        document.edgeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw("8"), "arrowsize": .raw("0.7")]
+        document.nodeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw(Wording.number(options.style.nameSize)),
+                                 "margin": .raw("0.12,0.06")]
+        document.edgeDefaults = ["fontname": .text(theme.fontName), "fontsize": .raw(Wording.number(options.style.linkSize)),
+                                 "arrowsize": .raw("0.7")]
         return Diagram(document: document, warnings: warnings, sources: citedSources)
     }
 
@@ -379,6 +415,11 @@ public struct DiagramComposer: Sendable {
     }
 
     static func wrapped(_ text: String, width: Int) -> String {
+        lines(text, width: width).map(shortened).joined(separator: "\n")
+    }
+
+    /// `text` broken at spaces into lines of at most about `width` characters.
+    static func lines(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {
@@ -389,7 +430,7 @@ public struct DiagramComposer: Sendable {
             line += (line.isEmpty ? "" : " ") + word
         }
         if !line.isEmpty { lines.append(line) }
-        return lines.map(shortened).joined(separator: "\n")
+        return lines
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
@@ -403,6 +444,7 @@ public struct DiagramComposer: Sendable {
     /// The kind's verb, and the link's facts on a second line.
     static func edgeLabel(_ record: Relationship, in vocabulary: Vocabulary) -> String {
         let facts = Wording.facts(of: record)
+        if record.kind == RelationshipKinds.unspecified { return shortened(facts) }
         let verb = Wording.verb(record.kind, in: vocabulary)
         return shortened(facts.isEmpty ? verb : "\(verb)\n\(facts)")
     }

@@ -94,7 +94,7 @@ public enum DiffDrawing {
 
     public static func draw(_ answer: DiffAnswer, old: Graph?, new: Graph, format: GraphvizFormat) throws(AnswerError) -> Data {
         let document = document(answer, old: old, new: new)
-        let layout = GraphvizLayout.suggested(forEntities: document.nodes.count)
+        let layout = GraphvizLayout.suggested(forEntities: document.nodes.count, links: document.edges.count)
         do {
             return try DiagramRenderer(layout: layout, format: format).render(document).data
         } catch {

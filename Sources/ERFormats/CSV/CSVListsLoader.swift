@@ -206,7 +206,7 @@ public enum CSVListsLoader {
         let idColumn = header.names.firstIndex { $0.lowercased() == "id" && $0 != "" }
         var extras = Extras(header: header, used: Set([sourceColumn, targetColumn, kindColumn, idColumn].compactMap { $0 }))
         var kindCodes: [String: UInt16] = [:]
-        let defaultKind = builder.relationshipKindCode(declaring: "edge", meaning: "a link from a relationship list without a kind")
+        let defaultKind = builder.relationshipKindCode(declaring: RelationshipKinds.unspecified, meaning: "a link from a relationship list without a kind")
         while let record = try nextRecord(&reader) {
             guard record.fields.count == header.names.count else {
                 throw ImportError("\(name):\(record.line):1: expected \(header.names.count) fields, found \(record.fields.count)")
@@ -225,7 +225,7 @@ public enum CSVListsLoader {
                 let raw = reader.string(record.fields[kindColumn])
                 if !raw.isEmpty {
                     if let known = kindCodes[raw] { code = known } else {
-                        code = builder.relationshipKindCode(declaring: FlatGraphBuilder.kind(raw, fallback: "edge"), meaning: "read from a relationship list")
+                        code = builder.relationshipKindCode(declaring: FlatGraphBuilder.kind(raw, fallback: RelationshipKinds.unspecified), meaning: "read from a relationship list")
                         kindCodes[raw] = code
                     }
                 }

@@ -35,7 +35,7 @@ struct FlatGraphBuilder {
 
     mutating func addEdge(id: String?, from: String, to: String, attributes: [String: FlatValue]) {
         var values = attributes
-        let kind = Self.kind(values.removeValue(forKey: "kind")?.text ?? values.removeValue(forKey: "label")?.text, fallback: "edge")
+        let kind = Self.kind(values.removeValue(forKey: "kind")?.text ?? values.removeValue(forKey: "label")?.text, fallback: RelationshipKinds.unspecified)
         // A link the file gives no id is named by its ends, as valid ids from the start.
         let linkID = id ?? "\(ImportedIdentifiers.slug(from))-\(kind.replacingOccurrences(of: "_", with: "-"))-\(ImportedIdentifiers.slug(to))-\(relationships.count + 1)"
         var relationship = Relationship(id: linkID, kind: kind, from: from, to: to)

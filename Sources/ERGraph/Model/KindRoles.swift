@@ -11,6 +11,9 @@ public enum EntityKinds {
 
 /// Relationship kinds with a role in the code.
 public enum RelationshipKinds {
+    /// The kind importers give a link whose file names none (a DOT edge, a list row without a
+    /// type): it says nothing, so drawings do not label a link with it.
+    public static let unspecified = "edge"
     /// The link the contract projection makes from buyer to vendor for each contract entity.
     public static let contracted = "contracted"
     public static let awarded = "awarded"

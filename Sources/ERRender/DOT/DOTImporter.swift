@@ -46,7 +46,7 @@ public enum DOTImporter {
     private static func read(_ parsed: ParsedDOT, sourceName: String) throws(GraphvizError) -> Result {
         var vocabulary = Vocabulary.builtIn
         vocabulary.declareEntityKind(KindDefinition("node", "a node read from DOT without a kind"))
-        vocabulary.declareRelationshipKind(KindDefinition("edge", "an edge read from DOT without a kind"))
+        vocabulary.declareRelationshipKind(KindDefinition(RelationshipKinds.unspecified, "an edge read from DOT without a kind"))
         let skipped = Set(parsed.nodes.filter { $0.attributes["ergraph_role"] == "legend" }.map(\.name))
         let madeByErgraph = !skipped.isEmpty || parsed.graphAttributes["ergraph_role"] == "diagram"
         // A drawing ergraph made: its presentation attributes are not facts about the entities.
@@ -77,7 +77,7 @@ public enum DOTImporter {
         }
 
         for edge in parsed.edges {
-            let kind = kindName(edge.element.attributes["kind"], fallback: "edge")
+            let kind = kindName(edge.element.attributes["kind"], fallback: RelationshipKinds.unspecified)
             vocabulary.declareRelationshipKind(KindDefinition(kind, "read from DOT"))
         }
         var builder = GraphBuilder(vocabulary: vocabulary)
@@ -94,7 +94,7 @@ public enum DOTImporter {
         for (position, edge) in parsed.edges.enumerated() {
             guard let from = idsByName[edge.tail], let to = idsByName[edge.head] else { continue }
             var attributes = edge.element.attributes.filter { !presentation.contains($0.key) }.mapValues(unescape)
-            let kind = kindName(attributes.removeValue(forKey: "kind"), fallback: "edge")
+            let kind = kindName(attributes.removeValue(forKey: "kind"), fallback: RelationshipKinds.unspecified)
             var base = attributes.removeValue(forKey: "key") ?? (edge.element.name.isEmpty ? "e\(position + 1)" : edge.element.name)
             if base.isEmpty { base = "e\(position + 1)" }
             var id = base

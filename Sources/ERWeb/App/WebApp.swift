@@ -208,8 +208,11 @@ public struct WebApp: Sendable {
         } else {
             throw .notFound("no drawing at /diagram/\(path)")
         }
+        // The whole map and paths are figures to publish (print style, as `render` and `path
+        // --render` draw them); focus and query drawings are for the screen.
+        let style: DiagramStyle = stem == "graph" || stem == "path" ? .print : .screen
         let data = try pages.diagrams.draw(view, of: graph, format: format, subtitle: subtitle,
-                                           entityLink: format == .svg ? pages.entityLinker(links) : nil)
+                                           entityLink: format == .svg ? pages.entityLinker(links) : nil, style: style)
         return WebResponse(contentType: type, body: data)
     }
 

@@ -34,7 +34,8 @@ struct InlineDiagram {
 
     /// The drawing as a file (SVG, PNG or PDF).
     func draw(_ view: GraphView, of graph: Graph, format: GraphvizFormat, subtitle: String?,
-              entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false) throws(WebError) -> Data {
+              entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false,
+              style: DiagramStyle = .screen) throws(WebError) -> Data {
         guard view.entities.count <= Self.downloadLimit else {
             throw .tooLarge("\(Wording.count(view.entities.count, "entity", "entities")) is more than a drawing on request holds "
                             + "(\(Wording.grouped(Self.downloadLimit))): draw it with `ergraph render`")
@@ -42,6 +43,7 @@ struct InlineDiagram {
         var request = DrawingRequest(subtitle: subtitle, format: format, timeout: timeout, worker: worker, entityLink: entityLink,
                                      onPage: onPage)
         request.cache = cache
+        request.style = style
         do {
             return try request.draw(view, of: graph).data
         } catch {

@@ -50,7 +50,9 @@ public struct StaticSite: Sendable {
         let whole = GraphView.whole(pages.opened.folded.graph)
         if whole.entities.count <= InlineDiagram.downloadLimit {
             for (format, ext) in [(GraphvizFormat.svg, "svg"), (.png, "png"), (.pdf, "pdf")] {
-                if let data = try? pages.diagrams.draw(whole, of: pages.opened.folded.graph, format: format, subtitle: nil) {
+                // The whole map as a figure to publish: the print style, sources as footnotes.
+                if let data = try? pages.diagrams.draw(whole, of: pages.opened.folded.graph, format: format, subtitle: nil,
+                                                       style: .print) {
                     files.append(("downloads/graph.\(ext)", data))
                     downloads.append((ext.uppercased(), top.file("downloads/graph.\(ext)")))
                 }

@@ -113,7 +113,7 @@ struct PathCommand: ParsableCommand {
         if let render {
             let graph = result.context.graph
             try diagram.draw(.paths(graph, result.paths), of: graph, to: render,
-                             subtitle: "how \(graph.name(of: result.source)) connects to \(graph.name(of: result.target))")
+                             subtitle: "how \(graph.name(of: result.source)) connects to \(graph.name(of: result.target))", defaultStyle: .print)
         }
     }
 

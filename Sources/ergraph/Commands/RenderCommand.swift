@@ -52,7 +52,7 @@ struct RenderCommand: ParsableCommand {
         let query = MapQuery(focus: focus, depth: depth, constraints: constraints, keepContractNodes: traversal.keepContractNodes,
                              highlight: highlight)
         let map = try Terminal.answering { () throws(AnswerError) in try query.run(on: opened) }
-        try diagram.draw(map.view, of: map.context.graph, to: output, subtitle: map.subtitle)
+        try diagram.draw(map.view, of: map.context.graph, to: output, subtitle: map.subtitle, defaultStyle: focus == nil ? .print : .screen)
     }
 }
 

@@ -5,10 +5,11 @@ import Foundation
 extension GraphvizLayout: ExpressibleByArgument {}
 extension GraphvizFormat: ExpressibleByArgument {}
 extension ClusterMode: ExpressibleByArgument {}
+extension DiagramStyle: ExpressibleByArgument {}
 
 /// Options for drawing, shared by `render` and the `--render` of `path`, `neighbors` and `query`.
 struct DiagramArguments: ParsableArguments {
-    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp above 2,000 entities).")
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp above 2,000 entities or 1.5 links per entity).")
     var layout: GraphvizLayout?
     @Option(name: .customLong("image-format"),
             help: "Image format: svg, png, pdf, dot, json or plain (default: from the file's extension, else svg).")
@@ -16,6 +17,10 @@ struct DiagramArguments: ParsableArguments {
     @Option(name: .customLong("cluster-by"), help: "Group entities in boxes: none, kind, owner or agency.")
     var clusterBy: ClusterMode = .none
     @Option(help: "The diagram's title (default: the dataset's).") var title: String?
+    @Option(help: ArgumentHelp("print (readable in an article's column: wrapped names, only informative link labels, caption and sources below), screen (every label, legend beside) or poster (screen in larger type). Default: print for the whole graph and paths, screen for focus, neighbour and query views.",
+                               valueName: "style"))
+    var style: DiagramStyle?
+    @Option(help: ArgumentHelp("A sentence under the title.", valueName: "text")) var caption: String?
     @Option(help: ArgumentHelp("Stop a layout that runs longer than this many seconds.", valueName: "seconds"))
     var timeout: Int = 120
 
@@ -36,18 +41,23 @@ struct DiagramArguments: ParsableArguments {
 
     /// Draws `view` and writes it to `path` (whole or not at all), else to standard output
     /// (text formats only); says on standard error what was written.
-    func draw(_ view: GraphView, of graph: Graph, to path: String?, subtitle: String? = nil) throws {
+    func draw(_ view: GraphView, of graph: Graph, to path: String?, subtitle: String? = nil,
+              defaultStyle: DiagramStyle = .screen) throws {
         let format = try format(for: path)
         if path == nil && (format == .png || format == .pdf) {
             throw CommandFailure.usage("\(format.rawValue) is binary: give a file with -o")
         }
-        let request = DrawingRequest(title: title, subtitle: subtitle, clusterBy: clusterBy, layout: layout, format: format,
+        var request = DrawingRequest(title: title, subtitle: subtitle, clusterBy: clusterBy, layout: layout, format: format,
                                      timeout: .seconds(timeout), worker: Self.ownExecutable)
+        request.style = style ?? defaultStyle
+        request.caption = caption
         let drawn = try Terminal.answering { () throws(AnswerError) in try request.draw(view, of: graph) }
         if let chosen = drawn.layoutChosen {
-            Terminal.note("\(chosen.entities) entities, more than dot lays out in reasonable time "
-                          + "(\(GraphvizLayout.dotEntityLimit)): drawn with \(chosen.layout.rawValue); "
-                          + "--layout dot insists, or draw less with --focus ENTITY --depth N")
+            let why = chosen.entities > GraphvizLayout.dotEntityLimit
+                ? "more than dot lays out in reasonable time (\(Wording.grouped(GraphvizLayout.dotEntityLimit)))"
+                : "too dense for dot's layered drawing in reasonable time"
+            Terminal.note("\(Wording.count(chosen.entities, "entity", "entities")) and \(Wording.count(chosen.links, "link")), "
+                          + "\(why): drawn with \(chosen.layout.rawValue); --layout dot insists, or draw less with --focus ENTITY --depth N")
         }
         for warning in drawn.warnings { Terminal.warning(warning) }
         guard let path else {
