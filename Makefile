@@ -89,6 +89,7 @@ bench: deps $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python bench/report.py --bench .build/release/ergraph-bench --data .bench-data --sizes $(BENCH_SIZES)
 	$(SWIFT) build -c release --product ergraph
 	$(BENCH_VENV)/bin/python bench/imports.py --ergraph .build/release/ergraph --folder .bench-data/import
+	$(BENCH_VENV)/bin/python bench/batch.py --ergraph .build/release/ergraph --data .bench-data/M
 	$(BENCH_VENV)/bin/python bench/serve.py --ergraph .build/release/ergraph
 	$(BENCH_VENV)/bin/python bench/render_dense.py --ergraph .build/release/ergraph
 
