@@ -237,20 +237,17 @@ public struct WebApp: Sendable {
     var graphDownloads: [(label: String, href: String)] {
         var downloads: [(label: String, href: String)] = [("SVG", "/diagram/graph.svg"), ("PNG", "/diagram/graph.png"),
                                                           ("PDF", "/diagram/graph.pdf")]
-        for format in ExportRegistry.all {
-            for part in Self.parts(of: format.name) {
-                downloads.append((format.name + (part.isEmpty ? "" : " " + part),
-                                  "/download/" + format.name + (part.isEmpty ? "" : "/" + part)))
-            }
+        for (format, part) in Self.exportParts {
+            downloads.append((format + (part.isEmpty ? "" : " " + part), "/download/" + format + (part.isEmpty ? "" : "/" + part)))
         }
         return downloads
     }
 
-    /// The parts an export writes (CSV lists write two files).
-    static func parts(of format: String) -> [String] {
-        guard let export = ExportRegistry.named(format) else { return [] }
-        let empty = (try? export.write(GraphBuilder().build(), ExportOptions()).files.map(\.part)) ?? [""]
-        return empty.isEmpty ? [""] : empty
+    /// Every export and the parts it writes (CSV lists write two files), found once by exporting
+    /// an empty graph.
+    static let exportParts: [(format: String, part: String)] = ExportRegistry.all.flatMap { export in
+        let parts = (try? export.write(GraphBuilder().build(), ExportOptions()).files.map(\.part)) ?? [""]
+        return (parts.isEmpty ? [""] : parts).map { (export.name, $0) }
     }
 
     private func apiDownloads(_ name: String, _ request: WebRequest) -> [(label: String, href: String)] {
