@@ -50,6 +50,13 @@ public struct Vocabulary: Hashable, Sendable {
     @discardableResult
     public mutating func declareRelationshipKind(_ kind: KindDefinition) -> Bool {
         guard relationshipKind(kind.id) == nil else { return false }
+        var kind = kind
+        // The kind importers give a link whose file names none reads as a plain link both ways
+        // ("Electricity grid is linked to Agriculture"), not as the word "edge".
+        if kind.id == RelationshipKinds.unspecified && kind.phrase == nil && kind.inverse == nil {
+            kind.phrase = "is linked to"
+            kind.inverse = "is linked from"
+        }
         relationshipKinds.append(kind)
         return true
     }
