@@ -169,6 +169,19 @@ struct WebAppTests {
         #expect(try WebFixtures.get("/api/stats").text == (try StatsAnswer(opened.graph, origin: "Graph/ice-surveillance.yaml").json()))
     }
 
+    @Test("a page asked for again is drawn once: the second answer comes from the drawing cache, byte for byte")
+    func drawingCache() throws {
+        let pages = try WebFixtures.pages("Graph/ice-surveillance.yaml")
+        let app = WebApp(pages: pages)
+        let first = app.respond(method: "GET", target: "/entity/paragon-solutions")
+        #expect(pages.diagrams.cache.count == 1)
+        let second = app.respond(method: "GET", target: "/entity/paragon-solutions")
+        #expect(pages.diagrams.cache.count == 1)
+        #expect(first.body == second.body)
+        _ = app.respond(method: "GET", target: "/entity/ae-industrial")
+        #expect(pages.diagrams.cache.count == 2)
+    }
+
     @Test("drawings and exports download in every format; the assets and the API's description come from the binary")
     func downloads() throws {
         let svg = try WebFixtures.get("/diagram/entity/paragon-solutions.svg")

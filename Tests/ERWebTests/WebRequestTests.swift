@@ -40,6 +40,7 @@ struct WebRequestTests {
         #expect(WebError.notFound("x").status == 404)
         #expect(WebError.badRequest("x").status == 400)
         #expect(WebError.tooLarge("x").status == 414)
+        #expect(WebError.drawingTooLarge("x").status == 422)
         #expect(WebError.answer(.unknownEntity("x", explanation: "unknown")).status == 404)
         #expect(WebError.answer(.unknownKind("x", role: .entity, suggestion: "")).status == 400)
     }

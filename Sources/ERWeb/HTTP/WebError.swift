@@ -6,9 +6,10 @@ public enum WebError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     /// A parameter is missing or malformed; the message names it and says what is expected.
     case badRequest(String)
-    /// The request target is longer than ``WebRequest/Limits/target``, or a drawing asked for is
-    /// larger than a request may make.
+    /// The request target is longer than ``WebRequest/Limits/target``.
     case tooLarge(String)
+    /// A drawing asked for has more entities than one request may lay out.
+    case drawingTooLarge(String)
     /// The question was asked and could not be answered (an unknown entity, no path).
     case answer(AnswerError)
 
@@ -19,6 +20,7 @@ public enum WebError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound: 404
         case .badRequest: 400
         case .tooLarge: 414
+        case .drawingTooLarge: 422
         case let .answer(error):
             switch error {
             case .unknownEntity, .foldedContract: 404
@@ -32,7 +34,7 @@ public enum WebError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notFound(what): what
-        case let .badRequest(message), let .tooLarge(message): message
+        case let .badRequest(message), let .tooLarge(message), let .drawingTooLarge(message): message
         case let .answer(error): error.description
         }
     }

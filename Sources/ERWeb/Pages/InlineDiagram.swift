@@ -37,7 +37,7 @@ struct InlineDiagram {
               entityLink: (@Sendable (String) -> String?)? = nil, onPage: Bool = false,
               style: DiagramStyle = .screen) throws(WebError) -> Data {
         guard view.entities.count <= Self.downloadLimit else {
-            throw .tooLarge("\(Wording.count(view.entities.count, "entity", "entities")) is more than a drawing on request holds "
+            throw .drawingTooLarge("\(Wording.count(view.entities.count, "entity", "entities")) is more than a drawing on request holds "
                             + "(\(Wording.grouped(Self.downloadLimit))): draw it with `ergraph render`")
         }
         var request = DrawingRequest(subtitle: subtitle, format: format, timeout: timeout, worker: worker, entityLink: entityLink,
