@@ -79,19 +79,23 @@ struct DrawingBoundsTests {
         let svg = try printSVG()
         let aspect = svg.width / svg.height
         #expect(aspect >= 4.0 / 3.0 && aspect <= 16.0 / 9.0, "aspect \(aspect)")
-        #expect(svg.width == 2703 && svg.height == 1744)
+        #expect(svg.width == 2491 && svg.height == 1624)
         var overlapping: [String] = []
         for (index, a) in svg.boxes.enumerated() {
-            for b in svg.boxes[(index + 1)...] where a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY {
+            // Lines of one label stand a type size apart, so their estimated boxes touch; only a
+            // shared strip wider than half a point counts as one text over another.
+            let slack = 0.5
+            for b in svg.boxes[(index + 1)...]
+            where a.minX + slack < b.maxX && b.minX + slack < a.maxX && a.minY + slack < b.maxY && b.minY + slack < a.maxY {
                 overlapping.append("\(a.text) / \(b.text)")
             }
         }
         #expect(overlapping.isEmpty, "\(overlapping)")
-        // The smallest type is 14 pt; shrunk to an article's 1,200 pixels it is 4.7 pt, short of
+        // The smallest type is 14 pt; shrunk to an article's 1,200 pixels it is 5.1 pt, short of
         // the 9 pt the open issue asks (README, "Drawing a map").
         let smallest = try #require(svg.boxes.map(\.size).min())
         #expect(smallest == 14)
-        #expect(((smallest * 900 / svg.width) * 10).rounded() / 10 == 4.7)
+        #expect(((smallest * 900 / svg.width) * 10).rounded() / 10 == 5.1)
         // The caption starts at the title and runs to the foot; nothing of the drawing is in it.
         let title = try #require(svg.boxes.first { $0.text == "ICE surveillance technology supply chain" })
         let captionBoxes = svg.boxes.filter { $0.minY >= title.minY }
@@ -100,6 +104,7 @@ struct DrawingBoundsTests {
         #expect(captionBoxes.contains { $0.text.hasPrefix("[1] Bitget News (Bitget-RWA)") })
         let captionShare = (svg.height - title.minY) / svg.height
         #expect(captionShare < 0.2, "the caption takes \(captionShare) of the figure")
+        #expect((captionShare * 100).rounded() == 13)
     }
 
     @Test("print labels links only with money, dates and status; screen with their kind and sources")

@@ -134,7 +134,7 @@ public struct DiagramComposer: Sendable {
             var attributes: [String: DOTValue] = [
                 "id": .text("link-" + record.id),
                 "kind": .text(record.kind),
-                "label": .text(((style.labelsEveryLink ? Self.edgeLabel(record, in: graph.vocabulary) : Self.shortened(Wording.facts(of: record)))
+                "label": .text(((style.labelsEveryLink ? Self.edgeLabel(record, in: graph.vocabulary) : style.linkFacts(Self.shortened(Wording.facts(of: record))))
                                 + (undated ? "\n" + Self.undatedMark : "")
                                 + (sourceMarks.isEmpty ? "" : " " + sourceMarks)
                                 + (independent == 1 && !options.onPage && style.labelsEveryLink ? Self.singleSourceMark : ""))

@@ -31,6 +31,14 @@ public enum DiagramStyle: String, Sendable, CaseIterable {
     var nodeSeparation: String { self == .print ? "0.18" : "0.25" }
     var rankSeparation: String { self == .print ? "0.4" : "0.6" }
 
+    /// A link's facts ("$18.5M reported; since 2024-09") as print sets them: money and dates on
+    /// lines of their own. In a left-to-right layout a label's width widens the whole column it
+    /// sits in, so two short lines make the figure narrower (2,704 → 2,492 pt on the default
+    /// dataset) and its type larger once it is shrunk to a column.
+    func linkFacts(_ facts: String) -> String {
+        self == .print ? facts.replacingOccurrences(of: "; ", with: "\n") : facts
+    }
+
     /// `name` broken into lines of about ``wrapWidth`` characters at spaces.
     func wrapped(_ name: String) -> [String] {
         guard let width = wrapWidth, name.count > width else { return [name] }
