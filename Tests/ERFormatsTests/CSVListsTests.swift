@@ -83,3 +83,80 @@ struct CSVListsTests {
         #expect(loaded.weaklyConnectedComponents() == graph.weaklyConnectedComponents())
     }
 }
+
+/// The relationship list read in parallel chunks gives the very graph the one-record reader
+/// gives, and every file the chunks cannot read exactly goes to that reader, errors included.
+@Suite("Relationship lists read in chunks")
+struct CSVChunkedListsTests {
+    /// Lists of a generated graph: `ids` names entity i, some kinds and amounts left empty,
+    /// CRLF line ends when asked.
+    static func lists(entities: Int, links: Int, ids: (Int) -> String, lineEnd: String = "\n") throws -> (nodes: Data, edges: Data) {
+        let graph = try SyntheticGraph.generate(.init(entities: entities, relationships: links, seed: 5))
+        var nodes = "id,type,name" + lineEnd
+        for entity in graph.entityIndices { nodes += "\(ids(entity.int)),\(graph.kind(of: entity)),\(graph.name(of: entity))" + lineEnd }
+        var edges = "source,target,type,amount" + lineEnd
+        for link in graph.relationshipIndices {
+            let kind = link.int % 97 == 0 ? "" : graph.kind(of: link)
+            let amount = link.int % 89 == 0 ? "" : link.int % 7 == 0 ? "\(link.int).25" : "\(1_000 + link.int * 37)"
+            edges += "\(ids(graph.from(link).int)),\(ids(graph.to(link).int)),\(kind),\(amount)" + lineEnd
+        }
+        return (Data(nodes.utf8), Data(edges.utf8))
+    }
+
+    func both(_ files: (nodes: Data, edges: Data)) throws -> (chunked: Data, sequential: Data, chunkedGraph: Graph) {
+        let chunked = try CSVListsLoader.load(nodes: files.nodes, nodesName: "nodes.csv", edges: files.edges, edgesName: "edges.csv",
+                                              reading: .chunks(minimumBytes: 4_096, threads: 3))
+        let sequential = try CSVListsLoader.load(nodes: files.nodes, nodesName: "nodes.csv", edges: files.edges, edgesName: "edges.csv",
+                                                 reading: .oneRecordAtATime)
+        return (try GraphSnapshot.data(of: chunked), try GraphSnapshot.data(of: sequential), chunked)
+    }
+
+    @Test("dense ids (e0, e1, …), plain numbers from 1, and scattered names: the same snapshot both ways", arguments: [0, 1, 2])
+    func sameGraph(idStyle: Int) throws {
+        let ids: (Int) -> String = switch idStyle {
+        case 0: { "e\($0)" }
+        case 1: { "\($0 + 1)" }
+        default: { "vendor-\(($0 * 7_919) % 100_003)" }
+        }
+        let result = try both(Self.lists(entities: 2_000, links: 12_000, ids: ids))
+        #expect(result.chunked == result.sequential)
+        #expect(result.chunkedGraph.relationshipCount == 12_000)
+        #expect(result.chunkedGraph.relationshipColumns.numbers("amount")?.filter(\.isNaN).count == 135)
+        #expect(result.chunkedGraph.kind(of: RelationshipIndex(0)) == "edge")
+    }
+
+    @Test("CRLF line ends read the same")
+    func crlf() throws {
+        let result = try both(Self.lists(entities: 500, links: 3_000, ids: { "e\($0)" }, lineEnd: "\r\n"))
+        #expect(result.chunked == result.sequential)
+        #expect(result.chunkedGraph.relationshipCount == 3_000)
+    }
+
+    @Test("a bad row far into the file gets the one-record reader's message, with its line and column")
+    func badRows() throws {
+        let files = try Self.lists(entities: 500, links: 3_000, ids: { "e\($0)" })
+        var edges = String(decoding: files.edges, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        edges[2_500] = "e1,e999999,contracted,5"
+        let unknown = #expect(throws: ImportError.self) {
+            try CSVListsLoader.load(nodes: files.nodes, nodesName: "nodes.csv", edges: Data(edges.joined(separator: "\n").utf8),
+                                    edgesName: "edges.csv", reading: .chunks(minimumBytes: 4_096, threads: 3))
+        }
+        #expect(unknown?.message == "edges.csv:2501:4: unknown entity 'e999999' (not in the node list)")
+        edges[2_500] = "e1,e2"
+        let short = #expect(throws: ImportError.self) {
+            try CSVListsLoader.load(nodes: files.nodes, nodesName: "nodes.csv", edges: Data(edges.joined(separator: "\n").utf8),
+                                    edgesName: "edges.csv", reading: .chunks(minimumBytes: 4_096, threads: 3))
+        }
+        #expect(short?.message == "edges.csv:2501:1: expected 4 fields, found 2")
+        edges[2_500] = "e1,e2,contracted,five"
+        // A text value turns a guessed column to text, as the one-record reader does; a quote
+        // anywhere sends the whole file to that reader.
+        let text = try CSVListsLoader.load(nodes: files.nodes, nodesName: "nodes.csv", edges: Data(edges.joined(separator: "\n").utf8),
+                                           edgesName: "edges.csv", reading: .chunks(minimumBytes: 4_096, threads: 3))
+        #expect(text.relationshipColumns.numbers("amount") == nil)
+        #expect(text.relationship(RelationshipIndex(2_499)).properties["amount"] == .text("five"))
+        edges[2_500] = #"e1,e2,"contracted",5"#
+        let quoted = try both((files.nodes, Data(edges.joined(separator: "\n").utf8)))
+        #expect(quoted.chunked == quoted.sequential)
+    }
+}

@@ -23,14 +23,23 @@ public enum CSVListsLoader {
         return try load(nodes: nodes, nodesName: nodesPath, edges: edges, edgesName: edgesPath)
     }
 
-    public static func load(nodes: Data, nodesName: String, edges: Data, edgesName: String) throws(ImportError) -> Graph {
+    /// How the relationship list is read: in parallel chunks where the file allows it (the
+    /// default), or one record at a time (what the chunks must equal; for tests).
+    public enum Reading: Sendable, Equatable {
+        /// Chunks of at least `chunkBytes` (a megabyte by default), one per core at most.
+        case chunks(minimumBytes: Int = 1 << 20, threads: Int = ProcessInfo.processInfo.activeProcessorCount)
+        case oneRecordAtATime
+    }
+
+    public static func load(nodes: Data, nodesName: String, edges: Data, edgesName: String,
+                            reading: Reading = .chunks()) throws(ImportError) -> Graph {
         var builder = GraphBuilder()
         builder.title = "\(URL(fileURLWithPath: nodesName).lastPathComponent) + \(URL(fileURLWithPath: edgesName).lastPathComponent)"
         let result: Result<Void, ImportError> = nodes.withUnsafeBytes { nodeBytes in
             edges.withUnsafeBytes { edgeBytes in
                 do {
-                    try readNodes(nodeBytes.bindMemory(to: UInt8.self), name: nodesName, into: &builder)
-                    try readEdges(edgeBytes.bindMemory(to: UInt8.self), name: edgesName, into: &builder)
+                    let lookup = try readNodes(nodeBytes.bindMemory(to: UInt8.self), name: nodesName, into: &builder)
+                    try readEdges(edgeBytes.bindMemory(to: UInt8.self), name: edgesName, lookup: lookup, reading: reading, into: &builder)
                     return .success(())
                 } catch let error as ImportError {
                     return .failure(error)
@@ -151,8 +160,13 @@ public enum CSVListsLoader {
 
     // MARK: Files
 
+    /// Adds the entities and returns their ids' lookup for the relationship list.
     private static func readNodes(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
-                                  into builder: inout GraphBuilder) throws(ImportError) {
+                                  into builder: inout GraphBuilder) throws(ImportError) -> EntityIDLookup {
+        var idBytes: [UInt8] = []
+        var idEnds: [Int] = []
+        idBytes.reserveCapacity(bytes.count / 3)
+        idEnds.reserveCapacity(bytes.count / 24)
         var reader = CSVTokenizer(bytes: bytes, name: name)
         guard let headerRecord = try nextRecord(&reader) else { throw ImportError("\(name): the node list is empty") }
         let header = Header(headerRecord.fields.map { reader.string($0) })
@@ -187,13 +201,16 @@ public enum CSVListsLoader {
             } catch {
                 throw ImportError("\(name):\(record.line):\(reader.column(of: record.fields[idColumn])): \(error)")
             }
+            reader.withBytes(record.fields[idColumn]) { idBytes.append(contentsOf: $0) }
+            idEnds.append(idBytes.count)
             try extras.add(record, reader: reader, name: name)
         }
         builder.entityColumns = extras.store()
+        return EntityIDLookup(arena: idBytes, ends: idEnds)
     }
 
-    private static func readEdges(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
-                                  into builder: inout GraphBuilder) throws(ImportError) {
+    private static func readEdges(_ bytes: UnsafeBufferPointer<UInt8>, name: String, lookup: EntityIDLookup,
+                                  reading: Reading, into builder: inout GraphBuilder) throws(ImportError) {
         var reader = CSVTokenizer(bytes: bytes, name: name)
         guard let headerRecord = try nextRecord(&reader) else { throw ImportError("\(name): the relationship list is empty") }
         let header = Header(headerRecord.fields.map { reader.string($0) })
@@ -207,28 +224,61 @@ public enum CSVListsLoader {
         var extras = Extras(header: header, used: Set([sourceColumn, targetColumn, kindColumn, idColumn].compactMap { $0 }))
         var kindCodes: [String: UInt16] = [:]
         let defaultKind = builder.relationshipKindCode(declaring: RelationshipKinds.unspecified, meaning: "a link from a relationship list without a kind")
+        func kindCode(_ raw: String) -> UInt16 {
+            if let known = kindCodes[raw] { return known }
+            let code = builder.relationshipKindCode(declaring: FlatGraphBuilder.kind(raw, fallback: RelationshipKinds.unspecified), meaning: "read from a relationship list")
+            kindCodes[raw] = code
+            return code
+        }
+        if case let .chunks(minimumBytes, threads) = reading, idColumn == nil,
+           let layout = chunkLayout(header, extras: extras, source: sourceColumn, target: targetColumn, kind: kindColumn, delimiter: reader.delimiter),
+           let chunks = CSVEdgeChunks.read(body: UnsafeBufferPointer(rebasing: bytes[reader.offset...]), layout: layout, lookup: lookup,
+                                           minimumBytes: minimumBytes, threads: threads) {
+            do throws(GraphBuildError) {
+                var numbers = layout.numeric.map { _ in [Double]() }
+                var valued = layout.numeric.map(\.declared)
+                for chunk in chunks {
+                    let codes = [defaultKind] + chunk.kindNames.map { kindCode(String(decoding: $0, as: UTF8.self)) }
+                    try builder.appendRelationships(kindCodes: chunk.kinds.map { codes[Int($0)] }, from: chunk.from, to: chunk.to)
+                    for column in numbers.indices {
+                        numbers[column] += chunk.numbers[column]
+                        valued[column] = valued[column] || chunk.valued[column]
+                    }
+                }
+                var store = ColumnStore()
+                for (column, extra) in layout.numeric.enumerated() {
+                    // A guessed column that held no value at all is text (empty strings), as the
+                    // one-record reader makes it.
+                    if valued[column] {
+                        store.add(extra.name, .numbers(numbers[column]))
+                    } else {
+                        var texts = StringTable()
+                        texts.appendEmpty(count: numbers[column].count)
+                        store.add(extra.name, .texts(texts))
+                    }
+                }
+                builder.relationshipColumns = store
+                return
+            } catch {
+                throw ImportError("\(name): \(error)")
+            }
+        }
         while let record = try nextRecord(&reader) {
             guard record.fields.count == header.names.count else {
                 throw ImportError("\(name):\(record.line):1: expected \(header.names.count) fields, found \(record.fields.count)")
             }
             func entity(_ column: Int) throws(ImportError) -> EntityIndex {
-                let id = reader.string(record.fields[column])
-                guard let index = builder.index(ofEntity: id) else {
-                    throw ImportError("\(name):\(record.line):\(reader.column(of: record.fields[column])): unknown entity '\(id)' (not in the node list)")
+                guard let row = reader.withBytes(record.fields[column], { lookup.row(of: $0) }) else {
+                    throw ImportError("\(name):\(record.line):\(reader.column(of: record.fields[column])): unknown entity '\(reader.string(record.fields[column]))' (not in the node list)")
                 }
-                return index
+                return EntityIndex(row)
             }
             let from = try entity(sourceColumn)
             let to = try entity(targetColumn)
             var code = defaultKind
             if let kindColumn {
                 let raw = reader.string(record.fields[kindColumn])
-                if !raw.isEmpty {
-                    if let known = kindCodes[raw] { code = known } else {
-                        code = builder.relationshipKindCode(declaring: FlatGraphBuilder.kind(raw, fallback: RelationshipKinds.unspecified), meaning: "read from a relationship list")
-                        kindCodes[raw] = code
-                    }
-                }
+                if !raw.isEmpty { code = kindCode(raw) }
             }
             let id = idColumn.map { reader.string(record.fields[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
             do {
@@ -239,5 +289,14 @@ public enum CSVListsLoader {
             try extras.add(record, reader: reader, name: name)
         }
         builder.relationshipColumns = extras.store()
+    }
+
+    /// The layout the parallel reader needs, when every extra column is numeric or may be.
+    private static func chunkLayout(_ header: Header, extras: Extras, source: Int, target: Int, kind: Int?,
+                                    delimiter: UInt8) -> CSVEdgeChunks.Layout? {
+        guard extras.numeric.allSatisfy({ $0 != false }) else { return nil }
+        let numeric = extras.positions.indices.map { (position: extras.positions[$0], name: extras.names[$0], declared: extras.numeric[$0] == true) }
+        return CSVEdgeChunks.Layout(fieldCount: header.names.count, source: source, target: target, kind: kind,
+                                    numeric: numeric, delimiter: delimiter)
     }
 }

@@ -48,6 +48,9 @@ struct CSVTokenizer {
         bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A))
     }
 
+    /// The offset of the next unread byte: where the rows start once the header is read.
+    var offset: Int { position }
+
     /// The next record, nil at the end, or the first error (an unterminated quote, text after a
     /// closing quote).
     mutating func next() throws(CSVError) -> Record? {

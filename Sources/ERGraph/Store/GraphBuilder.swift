@@ -133,6 +133,24 @@ public struct GraphBuilder: Sendable {
         return try appendRelationship(id: id, kindCode: kindCode, from: from, to: to, details: nil)
     }
 
+    /// Appends links without ids or details, in order, by kind code and entity row: the merge
+    /// of loaders that read a file in parallel chunks. Checked as a whole before anything is
+    /// added, so a bad column leaves the builder as it was.
+    public mutating func appendRelationships(kindCodes: [UInt16], from: [Int32], to: [Int32]) throws(GraphBuildError) {
+        precondition(kindCodes.count == from.count && from.count == to.count, "one kind and two ends per link")
+        guard columns.relationshipKindCodes.count + from.count < Int32.max else { throw .tooLarge("relationships") }
+        let entities = Int32(columns.entityKindCodes.count)
+        let kinds = columns.relationshipKindIDs.count
+        if let bad = kindCodes.first(where: { Int($0) >= kinds }) { throw .unknownRelationshipKind("#\(bad)") }
+        if let bad = from.first(where: { $0 < 0 || $0 >= entities }) { throw .unknownEntity(EntityIndex(bad).description) }
+        if let bad = to.first(where: { $0 < 0 || $0 >= entities }) { throw .unknownEntity(EntityIndex(bad).description) }
+        columns.relationshipIDs.appendEmpty(count: from.count)
+        columns.relationshipKindCodes.append(contentsOf: kindCodes)
+        columns.relationshipFrom.append(contentsOf: from)
+        columns.relationshipTo.append(contentsOf: to)
+        columns.relationshipDetailSlots.append(contentsOf: repeatElement(-1, count: from.count))
+    }
+
     /// Adds a full relationship record whose ends are entity ids already added.
     @discardableResult
     public mutating func addRelationship(_ relationship: Relationship) throws(GraphBuildError) -> RelationshipIndex {

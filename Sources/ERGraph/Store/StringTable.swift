@@ -44,6 +44,11 @@ public struct StringTable: Sendable, Hashable {
         return ends.count - 1
     }
 
+    /// Appends `count` empty strings (links without ids, in bulk).
+    public mutating func appendEmpty(count: Int) {
+        ends.append(contentsOf: repeatElement(bytes.count, count: count))
+    }
+
     public subscript(position: Int) -> String {
         let start = position == 0 ? 0 : ends[position - 1]
         let end = ends[position]
