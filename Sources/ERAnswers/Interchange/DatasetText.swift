@@ -18,8 +18,11 @@ public enum DatasetText {
         let check = DatasetLoader.load(text: text, file: "the imported dataset")
         guard check.graph != nil else {
             let errors = check.diagnostics.errors
+            let tooLarge = errors.contains { $0.message.hasPrefix("the document expands to more than") }
             throw .invalidData("the dataset made from \(imported.origin) would not validate (\(Wording.count(errors.count, "error"))), "
-                               + "so nothing was written; the first: " + (errors.first?.description ?? "unknown"))
+                               + "so nothing was written; the first: " + (errors.first?.description ?? "unknown")
+                               + (tooLarge ? " (\(imported.graph.entityCount) entities and \(imported.graph.relationshipCount) relationships are more "
+                                  + "than a YAML dataset holds: write a snapshot, FILE.ergs, which also reads in a fraction of the time)" : ""))
         }
         return text
     }
