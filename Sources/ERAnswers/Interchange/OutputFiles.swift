@@ -16,6 +16,10 @@ public enum OutputFiles {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Whether `output` is a stream or device (standard output, `/dev/null`, a FIFO), written
+    /// through rather than replaced: it takes one file, never a set named after it.
+    public static func writesThrough(_ output: String) -> Bool { AtomicFile.writesThrough(output) }
+
     /// Where each file of a multi-file export goes: `out.csv` → `out.entities.csv`, `out.relationships.csv`.
     public static func path(for file: ExportFile, output: String) -> String {
         guard !file.part.isEmpty else { return output }

@@ -10,9 +10,13 @@ public struct Adjacency: Sendable, Hashable {
 
     /// An adjacency from its raw arrays (snapshots); nil unless every offset and index fits:
     /// a damaged file must give an error, never an out-of-range read.
-    init?(offsets: [Int32], neighbors: [Int32], relationships: [Int32], entityCount: Int, relationshipCount: Int) {
+    /// Arrays read back (a snapshot's), checked; `everyLink` says each link appears once (the
+    /// directed lists), else at most twice (the undirected view, each neighbour once).
+    init?(offsets: [Int32], neighbors: [Int32], relationships: [Int32], entityCount: Int, relationshipCount: Int,
+          everyLink: Bool = true) {
         guard offsets.count == entityCount + 1, offsets.first == 0, neighbors.count == relationships.count,
-              Int(offsets.last ?? -1) == neighbors.count, neighbors.count == relationshipCount else { return nil }
+              Int(offsets.last ?? -1) == neighbors.count,
+              everyLink ? neighbors.count == relationshipCount : neighbors.count <= 2 * relationshipCount else { return nil }
         for index in 0..<entityCount where offsets[index] > offsets[index + 1] { return nil }
         guard neighbors.allSatisfy({ $0 >= 0 && Int($0) < entityCount }),
               relationships.allSatisfy({ $0 >= 0 && Int($0) < relationshipCount }) else { return nil }

@@ -63,11 +63,12 @@ public struct Graph: Sendable {
     }
 
     /// A graph around `columns` and adjacency arrays already built (a snapshot's).
-    init(columns: StoreColumns, outgoing: Adjacency, incoming: Adjacency) {
+    /// The undirected view is built from the two unless given (a snapshot stores it).
+    init(columns: StoreColumns, outgoing: Adjacency, incoming: Adjacency, undirected: Adjacency? = nil) {
         self.columns = columns
         self.outgoing = outgoing
         self.incoming = incoming
-        undirected = Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: columns.entityCount)
+        self.undirected = undirected ?? Adjacency(distinctNeighborsOf: outgoing, incoming, entityCount: columns.entityCount)
     }
 
     public var entityCount: Int { columns.entityCount }

@@ -76,7 +76,9 @@ public enum GraphSnapshot {
         sections.append(("RTO_", raw(graph.columns.relationshipTo)))
         sections.append(("RDSL", raw(graph.columns.relationshipDetailSlots)))
         sections.append(("RDET", details.relationships))
-        for (prefix, adjacency) in [("O", graph.outgoing), ("I", graph.incoming)] {
+        // The undirected view too (optional sections; readers before it rebuild the view and
+        // ignore them): rebuilding it was the largest part of reading a snapshot.
+        for (prefix, adjacency) in [("O", graph.outgoing), ("I", graph.incoming), ("U", graph.undirected)] {
             sections.append(("\(prefix)OFF", raw(adjacency.offsets)))
             sections.append(("\(prefix)NBR", raw(adjacency.neighbors)))
             sections.append(("\(prefix)REL", raw(adjacency.relationships)))
@@ -177,7 +179,7 @@ public enum GraphSnapshot {
             sections[tag] = data[data.startIndex + position..<data.startIndex + position + Int(length)]
             position += Int(length)
         }
-        guard checksum(Data(body)) == stored else { throw .corrupted("checksum mismatch") }
+        guard checksum(body) == stored else { throw .corrupted("checksum mismatch") }
 
         func section(_ tag: String) throws(SnapshotError) -> Data {
             guard let value = sections[tag] else { throw .corrupted("section \(tag) missing") }
@@ -188,7 +190,11 @@ public enum GraphSnapshot {
             guard bytes.count % MemoryLayout<T>.size == 0 else { throw .corrupted("section \(tag) has a partial value") }
             var values = [T](repeating: 0, count: bytes.count / MemoryLayout<T>.size)
             _ = values.withUnsafeMutableBytes { target in bytes.copyBytes(to: target.bindMemory(to: UInt8.self)) }
+            #if _endian(little)
+            return values
+            #else
             return values.map(T.init(littleEndian:))
+            #endif
         }
         let decoder = JSONDecoder()
         let meta: Meta, entityDetails: [EntityDetails], relationshipDetails: [RelationshipDetails]
@@ -239,6 +245,15 @@ public enum GraphSnapshot {
                                        relationships: try array("IREL", Int32.self), entityCount: entities, relationshipCount: relationships) else {
             throw .corrupted("adjacency arrays")
         }
+        var undirected: Adjacency?
+        if sections["UOFF"] != nil {
+            guard let view = Adjacency(offsets: try array("UOFF", Int32.self), neighbors: try array("UNBR", Int32.self),
+                                       relationships: try array("UREL", Int32.self), entityCount: entities,
+                                       relationshipCount: relationships, everyLink: false) else {
+                throw .corrupted("undirected adjacency arrays")
+            }
+            undirected = view
+        }
         var lookup: [String: Int32] = [:]
         lookup.reserveCapacity(entities)
         for index in 0..<entities {
@@ -267,7 +282,7 @@ public enum GraphSnapshot {
         columns.relationshipKindIDs = meta.relationshipKindIDs
         columns.sources = meta.sources
         columns.sourceLookup = sourceLookup
-        var graph = Graph(columns: columns, outgoing: outgoing, incoming: incoming)
+        var graph = Graph(columns: columns, outgoing: outgoing, incoming: incoming, undirected: undirected)
         graph.entityColumns = try readColumns(try section("ECOL"), rows: entities, valueTag: "E", endTag: "F",
                                               array: { (tag) throws(SnapshotError) in try array(tag, UInt64.self) },
                                               bytes: { (tag) throws(SnapshotError) in try array(tag, UInt8.self) },

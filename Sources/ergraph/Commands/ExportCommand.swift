@@ -46,6 +46,9 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(written.files[0].data)
             return
         }
+        if written.files.count > 1, OutputFiles.writesThrough(output) {
+            throw CommandFailure.usage("\(format) writes \(written.files.count) files, named after -o: give a file name, not \(output)")
+        }
         for file in written.files {
             let path = OutputFiles.path(for: file, output: output)
             try Terminal.answering { () throws(AnswerError) in try OutputFiles.write(file.data, to: path) }

@@ -18,7 +18,8 @@ struct SnapshotCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
-        if !output.lowercased().hasSuffix(".ergs") { throw ValidationError("name the snapshot FILE.ergs, so --graph recognises it") }
+        // A device or pipe (`-o -`, /dev/null) takes the bytes as they are.
+        if !output.lowercased().hasSuffix(".ergs"), !OutputFiles.writesThrough(output) { throw ValidationError("name the snapshot FILE.ergs, so --graph recognises it") }
     }
 
     func run() throws {
