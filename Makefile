@@ -12,7 +12,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ERGRAPH := .build/debug/ergraph
 
-.PHONY: demo test build deps venv bench bench-smoke bench-store datasets site clean
+.PHONY: demo test build deps venv bench bench-smoke bench-store datasets site clean fuzz fuzz-build fuzz-smoke test-sanitize
 
 ## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support,
 ## SQLite (library for GRDB, CLI for the tests), what followthemoney's PyICU dependency compiles
@@ -68,10 +68,11 @@ demo: build
 	@echo "Wrote Output/ice-surveillance.{stats.json,dot,svg,png,pdf}, Output/ice-to-ae-industrial.svg and the site Output/site/"
 	@echo "Browse it live with: $(ERGRAPH) serve   (then open http://127.0.0.1:8080/)"
 
-# The smoke run comes first so that the test runner's summary is the last thing printed.
+# The smoke runs come first so that the test runner's summary is the last thing printed.
 test: build venv
 	python3 scripts/check-dependencies.py
 	$(MAKE) --no-print-directory bench-smoke
+	$(MAKE) --no-print-directory fuzz-smoke
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test
 
 ## The benchmark harness on the small size, against networkx only: checks that it runs and that
@@ -110,3 +111,29 @@ bench-store: deps
 
 clean:
 	rm -rf .build $(VENV) $(BENCH_VENV) .bench-data
+
+## Coverage-guided fuzzing (libFuzzer) of every reader, under AddressSanitizer and LeakSanitizer:
+## the package in Fuzz/ builds one binary whose target ERGRAPH_FUZZ_TARGET picks; ergraph's own
+## libraries are instrumented for coverage too. Graphviz is Debian's build, so its parser is
+## fuzzed through cgraph's API but not guided by its own coverage.
+FUZZ_SECONDS ?= 60
+# Release mode: five to ten times the executions a second of a debug build, bounds checks kept.
+FUZZ_BINARY := .build/fuzz/release/ergraph-fuzz
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build -c release --product ergraph-fuzz --build-path $(CURDIR)/.build/fuzz \
+		--sanitize=fuzzer --sanitize=address \
+		-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xcc -fsanitize=fuzzer-no-link
+
+fuzz: fuzz-build
+	python3 scripts/fuzz.py $(FUZZ_BINARY) --seconds $(FUZZ_SECONDS) --results Fuzz/results.md
+
+## What `make test` runs: every target for a few seconds on its seeds, so a change that breaks a
+## target (or a reader that starts crashing on its own seeds) fails CI.
+fuzz-smoke: fuzz-build
+	python3 scripts/fuzz.py $(FUZZ_BINARY) --seconds 3
+
+## The test suite under AddressSanitizer, then ThreadSanitizer (the concurrent rendering tests and
+## the server), each in a build folder of its own.
+test-sanitize: build venv
+	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test --sanitize=address --build-path .build/asan
+	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test --sanitize=thread --build-path .build/tsan

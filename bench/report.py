@@ -83,7 +83,11 @@ def main():
             answers.append(json.loads(run([sys.executable, os.path.join(here, "peers.py"), peer, *files])))
         ours = answers[0]
         disagreements = {a["tool"]: agree(ours, a) for a in answers[1:]}
-        header = f"Size {size}: {entities:,} entities, {relationships:,} relationships"
+        # The skew the questions face: how much of the graph the largest hub holds.
+        hub, hub_degree = ours["top_degree"][0].rsplit(":", 1)
+        hub_share = int(hub_degree) / (2 * relationships)
+        header = (f"Size {size}: {entities:,} entities, {relationships:,} relationships; the top hub ({hub}) is an end of "
+                  f"{int(hub_degree) / relationships:.1%} of all links ({hub_share:.1%} of all link ends); every peer reads the CSVs with pyarrow")
         print(header)
         for tool, problems in disagreements.items():
             print(f"  answers {'agree' if not problems else 'DISAGREE: ' + ', '.join(problems)} with {tool}")

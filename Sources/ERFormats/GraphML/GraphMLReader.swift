@@ -13,6 +13,7 @@ public enum GraphMLReader {
 
     /// The graph, and what could not go into it (a repeated node id, a refused link), named.
     public static func readReporting(_ data: Data, name: String) throws(ImportError) -> (graph: Graph, warnings: [String]) {
+        try XMLInput.checkEncoding(data, name: name, format: "GraphML")
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector

@@ -1,0 +1,1 @@
+MATCH (a:agency)-[:awarded]->(c:contract) RETURN a.id, c.id ORDER BY a.id, c.id

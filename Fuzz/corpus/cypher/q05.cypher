@@ -1,0 +1,1 @@
+MATCH (a:agency)-[:awarded]->(c:contract)-[:awarded_to]->(v:company) RETURN v.name AS vendor, sum(c.amount) AS total ORDER BY total DESC, vendor

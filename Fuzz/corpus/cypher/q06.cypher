@@ -1,0 +1,1 @@
+MATCH (c:contract) WHERE c.amount > 3000000 RETURN c.id, c.amount ORDER BY c.amount

@@ -1,0 +1,1 @@
+MATCH (c:contract) RETURN c.currency AS currency, count(*) AS n, min(c.amount) AS low, max(c.amount) AS high, avg(c.amount) AS mean

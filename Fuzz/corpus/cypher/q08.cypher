@@ -1,0 +1,1 @@
+MATCH (v:company)<-[:awarded_to]-(c:contract) RETURN v.id AS vendor, count(c) AS contracts ORDER BY contracts DESC, vendor

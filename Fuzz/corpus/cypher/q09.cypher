@@ -1,0 +1,1 @@
+MATCH (p:company)-[:makes]->(x:product) RETURN p.name AS maker, count(x) AS products ORDER BY products DESC, maker

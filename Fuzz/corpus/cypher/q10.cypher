@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name STARTS WITH 'Pa' RETURN n.name ORDER BY n.name

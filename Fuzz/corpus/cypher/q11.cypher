@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name CONTAINS 'Clearview' RETURN n.id ORDER BY n.id

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name ENDS WITH 'AI' RETURN n.id

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.id IN ['ice', 'hsi', 'cbp'] RETURN n.name ORDER BY n.name

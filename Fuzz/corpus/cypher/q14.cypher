@@ -1,0 +1,1 @@
+MATCH (a {id: 'ice'})-[r]-(b) RETURN b.id AS neighbour, count(r) AS links ORDER BY neighbour

@@ -1,0 +1,1 @@
+MATCH (a {id: 'ice'})-[*1..2]-(b) WHERE b.id <> 'ice' RETURN count(DISTINCT b) AS reach

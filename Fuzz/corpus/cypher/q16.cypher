@@ -1,0 +1,1 @@
+MATCH (a:agency) OPTIONAL MATCH (a)-[:awarded]->(c:contract) RETURN a.id AS agency, count(c) AS contracts ORDER BY agency

@@ -1,0 +1,1 @@
+MATCH (n:person) RETURN n.name ORDER BY n.name SKIP 1 LIMIT 2

@@ -1,0 +1,1 @@
+MATCH (c:contract) RETURN DISTINCT c.currency AS currency

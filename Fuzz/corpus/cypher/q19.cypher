@@ -1,0 +1,1 @@
+MATCH (a)-[r:awarded|awarded_to]->(b) RETURN count(*) AS links

@@ -1,0 +1,1 @@
+MATCH (a)-[:acquired]->(b)<-[:awarded_to]-(c)<-[:awarded]-(d) RETURN a.name, b.name, d.name ORDER BY d.name

@@ -1,0 +1,1 @@
+MATCH p = (a {id: 'ice'})-[*1..3]-(b {id: 'ae-industrial'}) RETURN length(p) AS hops, count(*) AS paths ORDER BY hops

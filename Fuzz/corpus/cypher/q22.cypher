@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {id: 'ice'})-[*..10]-(b {id: 'ae-industrial'})) RETURN length(p) AS hops

@@ -1,0 +1,1 @@
+MATCH p = allShortestPaths((a {id: 'ice'})-[*..10]-(b {id: 'ae-industrial'})) RETURN count(p) AS paths
