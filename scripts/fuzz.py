@@ -23,7 +23,7 @@ TARGETS = ["dataset", "csv-mapping", "csv-table", "csv-lists", "graphml", "node-
            "snapshot", "web-request"]
 
 
-def run_target(binary, target, seconds):
+def run_target(binary, target, seconds, runs=None, seed=None):
     seeds = os.path.join(ROOT, "Fuzz", "corpus", target)
     work = os.path.join(ROOT, ".build", "fuzz-corpus", target)
     artifacts = os.path.join(ROOT, ".build", "fuzz-artifacts", target) + "/"
@@ -32,7 +32,8 @@ def run_target(binary, target, seconds):
     environment = dict(os.environ, ERGRAPH_FUZZ_TARGET=target,
                        ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1:handle_abort=1",
                        LSAN_OPTIONS="suppressions=" + os.path.join(ROOT, "Fuzz", "lsan.supp") + ":print_suppressions=0")
-    command = [binary, f"-max_total_time={seconds}", "-timeout=1", "-rss_limit_mb=4096", "-max_len=65536",
+    limits = [f"-runs={runs}", f"-seed={seed}"] if runs is not None else [f"-max_total_time={seconds}"]
+    command = [binary, *limits, "-timeout=1", "-rss_limit_mb=4096", "-max_len=65536",
                "-print_final_stats=1", f"-artifact_prefix={artifacts}", work, seeds]
     started = time.monotonic()
     # The log goes to a file, not a pipe: the symbolizer ASan starts on a crash can outlive the
@@ -40,7 +41,7 @@ def run_target(binary, target, seconds):
     log_path = os.path.join(ROOT, ".build", "fuzz-artifacts", target + ".log")
     with open(log_path, "w") as log_file:
         run = subprocess.run(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=log_file,
-                             timeout=seconds * 3 + 120)
+                             timeout=(seconds if runs is None else 600) * 3 + 120)
     elapsed = time.monotonic() - started
     with open(log_path, errors="replace") as log_file:
         log = log_file.read()
@@ -70,13 +71,14 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("FUZZ_SECONDS", "60")))
     parser.add_argument("--targets", default=",".join(TARGETS))
+    parser.add_argument("--runs", type=int, help="a fixed number of inputs with a fixed seed instead of a time: the same work every run (make test)")
     parser.add_argument("--results", help="also write the table, as Markdown, to this file")
     arguments = parser.parse_args()
     ledger_path = os.path.join(ROOT, ".build", "fuzz-ledger.json")
     ledger = json.load(open(ledger_path)) if os.path.exists(ledger_path) else {}
     rows = []
     for target in arguments.targets.split(","):
-        row = run_target(arguments.binary, target, arguments.seconds)
+        row = run_target(arguments.binary, target, arguments.seconds, arguments.runs, 1 if arguments.runs is not None else None)
         ledger[target] = ledger.get(target, 0) + row["executions"]
         row["total_executions"] = ledger[target]
         rows.append(row)
