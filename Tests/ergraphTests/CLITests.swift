@@ -42,8 +42,12 @@ struct CLITests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: reading standard output to its end first deadlocks
+        // once the child writes more than a pipe holds (64 KB) to standard error, as a
+        // sanitizer's report does (seen under `make test-sanitize`).
+        let errors = StandardErrorReader(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
@@ -711,5 +715,24 @@ struct CLIEvidenceTests {
         #expect(misuse.status == 2)
         #expect(misuse.stderr.contains("give two datasets (OLD NEW), or --rev REV FILE, or --from DATE --to DATE"))
         #expect(try cli.ergraph("timeline", "--from", "2024-13").status == 2)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class StandardErrorReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held; the semaphore orders the thread's write before this read.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }
