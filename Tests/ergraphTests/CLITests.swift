@@ -17,6 +17,13 @@ struct CLITests {
         return packageRoot.appendingPathComponent(".build/debug/ergraph")
     }()
 
+    /// A new empty folder under the system's temporary folder, named `prefix-UUID`.
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     struct Run {
         var status: Int32
         var stdout: String
@@ -442,11 +449,7 @@ struct CLIPathTests {
 struct CLIRenderTests {
     let cli = CLITests()
 
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    func temporaryFolder() throws -> URL { try CLITests.temporaryFolder("ergraph-cli") }
 
     @Test("render writes SVG, PNG and PDF, the format taken from the extension")
     func formats() throws {

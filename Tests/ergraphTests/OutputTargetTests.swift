@@ -16,11 +16,7 @@ struct OutputTargetTests {
     static let story = CLITests.packageRoot.appendingPathComponent("Graph/ice-surveillance.yaml").path
     static let awards = CLITests.packageRoot.appendingPathComponent("Graph/ice-contracts-fy2018.yaml").path
 
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    func temporaryFolder() throws -> URL { try CLITests.temporaryFolder("ergraph-out") }
 
     func fileType(_ path: String, following: Bool = false) -> mode_t {
         var status = stat()

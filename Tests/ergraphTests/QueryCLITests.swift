@@ -6,11 +6,7 @@ import Testing
 struct QueryCLITests {
     let cli = CLITests()
 
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-query-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    func temporaryFolder() throws -> URL { try CLITests.temporaryFolder("ergraph-query-cli") }
 
     @Test("a table by default; JSON and CSV on request, byte-identical across runs")
     func formats() throws {
