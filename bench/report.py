@@ -19,6 +19,9 @@ import subprocess
 import sys
 
 SIZES = {"S": (10_000, 50_000), "M": (100_000, 1_000_000), "L": (1_000_000, 10_000_000)}
+# The generator's agency power law gives the top agency 39% of the links at S and 19% at M but
+# only about 7% at L; L is generated with a 10% hub so that every size faces a heavy one.
+HUB_SHARE = {"S": None, "M": None, "L": 0.10}
 METRICS = [
     ("load_s", "load both CSVs into a ready graph (s)"),
     ("peak_mib", "peak memory (MiB)"),
@@ -69,15 +72,24 @@ def main():
     parser.add_argument("--results", default=os.path.join(os.path.dirname(__file__), "results"))
     parser.add_argument("--smoke", action="store_true")
     parser.add_argument("--no-render", action="store_true", help="skip the render timings")
+    parser.add_argument("--hub-share", type=float, help="the top agency's share of all links, at every size")
+    parser.add_argument("--vendor-exponent", type=float, help="the vendors' power-law exponent (default 3)")
     arguments = parser.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     failed = False
     for size in arguments.sizes:
         entities, relationships = SIZES[size]
-        folder = os.path.join(arguments.data, size)
+        skew = []
+        hub_share = arguments.hub_share if arguments.hub_share is not None else HUB_SHARE[size]
+        if hub_share is not None:
+            skew += ["--hub-share", str(hub_share)]
+        if arguments.vendor_exponent is not None:
+            skew += ["--vendor-exponent", str(arguments.vendor_exponent)]
+        # Each shape in a folder of its own, so a changed skew never reuses another's files.
+        folder = os.path.join(arguments.data, size + "".join(f"-{value}" for value in skew[1::2]))
         files = [os.path.join(folder, name) for name in ("nodes.csv", "edges.csv", "pairs.csv")]
         if not all(os.path.exists(path) for path in files):
-            run([arguments.bench, "write-lists", str(entities), str(relationships), folder])
+            run([arguments.bench, "write-lists", str(entities), str(relationships), folder, *skew])
         answers = [json.loads(run([arguments.bench, "measure", *files]))]
         for peer in arguments.peers:
             answers.append(json.loads(run([sys.executable, os.path.join(here, "peers.py"), peer, *files])))
@@ -85,9 +97,9 @@ def main():
         disagreements = {a["tool"]: agree(ours, a) for a in answers[1:]}
         # The skew the questions face: how much of the graph the largest hub holds.
         hub, hub_degree = ours["top_degree"][0].rsplit(":", 1)
-        hub_share = int(hub_degree) / (2 * relationships)
+        end_share = int(hub_degree) / (2 * relationships)
         header = (f"Size {size}: {entities:,} entities, {relationships:,} relationships; the top hub ({hub}) is an end of "
-                  f"{int(hub_degree) / relationships:.1%} of all links ({hub_share:.1%} of all link ends); every peer reads the CSVs with pyarrow")
+                  f"{int(hub_degree) / relationships:.1%} of all links ({end_share:.1%} of all link ends); every peer reads the CSVs with pyarrow")
         print(header)
         for tool, problems in disagreements.items():
             print(f"  answers {'agree' if not problems else 'DISAGREE: ' + ', '.join(problems)} with {tool}")

@@ -38,43 +38,39 @@ public enum GraphvizProcess {
         let messages = folder.appendingPathComponent("messages")
         do {
             try Data(dot.utf8).write(to: input)
-            _ = FileManager.default.createFile(atPath: messages.path, contents: nil)
         } catch {
             throw .worker("cannot write the layout's input: \(error.localizedDescription)")
         }
-        let process = Process()
-        process.executableURL = worker
-        process.arguments = prefix + ["render-worker", "--layout", layout.rawValue, "--format", format.rawValue,
-                                      "--input", input.path, "--output", output.path]
-        let errorHandle: FileHandle
-        do {
-            errorHandle = try FileHandle(forWritingTo: messages)
-            process.standardError = errorHandle
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-        } catch {
-            throw .worker("cannot start the layout worker \(worker.path): \(error.localizedDescription)")
+        let process: ChildProcess
+        switch ChildProcess.spawn(executable: worker.path,
+                                  arguments: prefix + ["render-worker", "--layout", layout.rawValue, "--format", format.rawValue,
+                                                       "--input", input.path, "--output", output.path],
+                                  standardErrorPath: messages.path) {
+        case let .success(started): process = started
+        case let .failure(error): throw .worker("cannot start the layout worker \(worker.path): \(error)")
         }
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
+        var termination = process.poll()
+        while termination == nil {
             if ContinuousClock.now >= deadline {
-                // SIGKILL: a layout never returns to handle SIGTERM, and the temporary folder
-                // is the parent's to clean.
-                kill(process.processIdentifier, SIGKILL)
-                // Reap it, but never wait long: what matters is that the caller gets control back.
-                let grace = ContinuousClock.now + .seconds(2)
-                while process.isRunning && ContinuousClock.now < grace { Thread.sleep(forTimeInterval: 0.01) }
-                try? errorHandle.close()
+                // The temporary folder is the parent's to clean.
+                process.kill()
                 throw .layoutTimedOut(layout: layout, seconds: timeout.components.seconds)
             }
             Thread.sleep(forTimeInterval: 0.02)
+            termination = process.poll()
         }
-        try? errorHandle.close()
         let lines = ((try? String(contentsOf: messages, encoding: .utf8)) ?? "")
             .split(separator: "\n").map(String.init)
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output) else {
+        guard termination == .exited(0), let data = try? Data(contentsOf: output) else {
             let reason = lines.first { !$0.hasPrefix("warning: ") }.map { $0.replacingOccurrences(of: "error: ", with: "") }
-            throw .failed(reason ?? "the layout worker failed (status \(process.terminationStatus))")
+            let status = switch termination {
+            case let .exited(code)?: "status \(code)"
+            case let .signalled(signal)?: "stopped by signal \(signal)"
+            case let .unobservable(code)?: "could not be waited for: \(SpawnError(code: code))"
+            case nil: "unknown"
+            }
+            throw .failed(reason ?? "the layout worker failed (\(status))")
         }
         let warnings = lines.filter { $0.hasPrefix("warning: ") }.map { String($0.dropFirst("warning: ".count)) }
         return Rendered(data: format == .pdf ? PDFTimestamps.removed(from: data) : data, warnings: warnings)

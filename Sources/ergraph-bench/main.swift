@@ -65,10 +65,22 @@ if arguments.count == 2, arguments[1] == "render-views" {
     exit(0)
 }
 
-// `ergraph-bench write-lists ENTITIES RELATIONSHIPS FOLDER`: the generated graph as CSV lists
-// (nodes.csv, edges.csv with an amount per link), the files the benchmarks load.
-if arguments.count == 5, arguments[1] == "write-lists", let entities = Int(arguments[2]), let relationships = Int(arguments[3]) {
-    let graph = try SyntheticGraph.generate(.init(entities: entities, relationships: relationships))
+// `ergraph-bench write-lists ENTITIES RELATIONSHIPS FOLDER [--hub-share S] [--vendor-exponent X]`:
+// the generated graph as CSV lists (nodes.csv, edges.csv with an amount per link), the files the
+// benchmarks load; the options set the skew (see `SyntheticGraph.Shape`).
+if arguments.count >= 5, arguments.count % 2 == 1, arguments[1] == "write-lists",
+   let entities = Int(arguments[2]), let relationships = Int(arguments[3]) {
+    var shape = SyntheticGraph.Shape(entities: entities, relationships: relationships)
+    for option in stride(from: 5, to: arguments.count, by: 2) {
+        switch (arguments[option], Double(arguments[option + 1])) {
+        case ("--hub-share", let share?) where (0...1).contains(share): shape.hubShare = share
+        case ("--vendor-exponent", let exponent?) where exponent > 0: shape.vendorExponent = exponent
+        default:
+            FileHandle.standardError.write(Data("write-lists: expected --hub-share 0…1 or --vendor-exponent > 0, got \(arguments[option]) \(arguments[option + 1])\n".utf8))
+            exit(2)
+        }
+    }
+    let graph = try SyntheticGraph.generate(shape)
     var random = SeededGenerator(seed: 99)
     var nodes = "id,type,name\n"
     for entity in graph.entityIndices { nodes += "\(graph.id(of: entity)),\(graph.kind(of: entity)),\(graph.name(of: entity))\n" }

@@ -105,6 +105,38 @@ struct ImportValidityTests {
         #expect(imported.warnings.contains { $0.hasSuffix("one field of the nodes is spelled 2 ways: 'childOf' (1 node), 'child_of' (1 node); they are kept as separate properties") })
     }
 
+    @Test("links a relationship list gave no id get link-N, and the import does not call that renaming an id")
+    func synthesizedLinkIDs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-link-ids-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nodes = folder.appendingPathComponent("n.csv"), edges = folder.appendingPathComponent("e.csv")
+        try Data("id,type,name\ne0,agency,A\nbad id,company,B\n".utf8).write(to: nodes)
+        try Data("source,target,type,amount\ne0,bad id,contracted,5\ne0,bad id,contracted,7\n".utf8).write(to: edges)
+        let imported = try #require(ImportRegistry.named("csv-lists")).run(ImportRequest(files: [nodes.path, edges.path]))
+        let graph = imported.graph
+        #expect(graph.relationshipIndices.map { graph.id(of: $0) } == ["link-0", "link-1"])
+        #expect(graph.relationshipIndices.allSatisfy { graph.relationship($0).properties["source_id"] == nil })
+        // One id of the input was changed: "bad id".
+        #expect(imported.warnings.filter { $0.contains("valid ergraph ids") }.map { $0.prefix(7) } == ["1 id of"])
+    }
+
+    @Test("a dataset too large for YAML is refused from its value count, before any text is made, pointing to a snapshot")
+    func tooLargeForYAML() throws {
+        // 400,000 links of five values each (a mapping, id, kind, from, to) are over the
+        // reader's 2,000,000 from the counts alone.
+        let graph = try SyntheticGraph.generate(.init(entities: 40_000, relationships: 400_000, seed: 1))
+        #expect(throws: DatasetWriter.WriteError.tooManyValues(values: 2_160_004, limit: 2_000_000)) {
+            try DatasetWriter.yaml(graph)
+        }
+        let imported = Imported(graph: graph, origin: "big.csv")
+        #expect(throws: AnswerError.invalidData("the dataset made from big.csv would hold at least 2,160,004 YAML values, more than the "
+                                               + "2,000,000 a dataset may, so nothing was written: 40,000 entities and 400,000 relationships are more "
+                                               + "than a YAML dataset holds; write a snapshot, FILE.ergs, which also reads in a fraction of the time")) {
+            try DatasetText.yaml(imported)
+        }
+    }
+
     @Test("a column of node or link values keeps each row's own value, whatever its first rows hold")
     func listColumns() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-lists-\(UUID().uuidString)")

@@ -28,4 +28,22 @@ struct SyntheticGraphTests {
         // Ownership is a forest: no cycles.
         #expect(HierarchyCycles.find(in: graph).isEmpty)
     }
+
+    @Test("a hub share asked for is the share the top agency gets; the vendor exponent concentrates contracts")
+    func skewOptions() throws {
+        for (share, expected) in [(0.10, 10_103), (0.30, 29_871)] {
+            let graph = try SyntheticGraph.generate(.init(entities: 20_000, relationships: 100_000, hubShare: share))
+            let hubDegree = graph.degree(of: EntityIndex(0))
+            // Within 1% of the links asked for: 10.1% and 29.9%.
+            #expect(hubDegree == expected)
+            // The top agency is the top entity, as the benchmarks' headers assume.
+            #expect(graph.entityIndices.allSatisfy { graph.degree(of: $0) <= hubDegree })
+        }
+        func topVendorDegree(_ exponent: Double) throws -> Int {
+            let graph = try SyntheticGraph.generate(.init(entities: 20_000, relationships: 100_000, vendorExponent: exponent))
+            return graph.entityIndices.filter { graph.kind(of: $0) == "company" }.map { graph.degree(of: $0) }.max() ?? 0
+        }
+        let mild = try topVendorDegree(1.5), steep = try topVendorDegree(4)
+        #expect(mild < steep)
+    }
 }

@@ -41,7 +41,8 @@ enum DocumentParser {
     /// Parses YAML (JSON is read as the YAML subset it is). Aliases are expanded; a budget on
     /// the number of values read stops alias bombs ("billion laughs") early.
     /// `language` names the syntax in messages: "YAML" or "JSON".
-    static func parse(_ text: String, file: String, language: String = "YAML") throws(DocumentError) -> DocumentNode? {
+    static func parse(_ text: String, file: String, language: String = "YAML",
+                      maximumValues: Int = maximumValues) throws(DocumentError) -> DocumentNode? {
         if let key = aliasInKey(text) {
             throw DocumentError(diagnostic: .error(
                 "an alias (*\(key.name)) in a mapping key: ergraph does not read aliases in keys, which can make reading a small "
@@ -61,7 +62,7 @@ enum DocumentParser {
         // not two million (0.97 s in a debug build before, on Tests/Fixtures/invalid/alias-bomb.yaml).
         let limit = min(maximumValues, max(10_000, 10 * text.utf8.count))
         var budget = limit
-        return try convert(root, file: file, budget: &budget, limit: limit)
+        return try convert(root, file: file, budget: &budget, limit: limit, maximum: maximumValues)
     }
 
     /// The first alias written before a key's colon, in a document that defines an anchor.
@@ -115,14 +116,15 @@ enum DocumentParser {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    private static func convert(_ node: Node, file: String, budget: inout Int, limit: Int) throws(DocumentError) -> DocumentNode {
+    private static func convert(_ node: Node, file: String, budget: inout Int, limit: Int,
+                                maximum: Int) throws(DocumentError) -> DocumentNode {
         budget -= 1
         let here = location(node.mark, file: file)
         guard budget > 0 else {
             throw DocumentError(diagnostic: .error(
-                limit < maximumValues
+                limit < maximum
                     ? "the document expands to more than \(limit.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) values, ten for each of its bytes (aliases that expand without bound)"
-                    : "the document expands to more than 2,000,000 values (through aliases, or by its size); split it, or load bulk data from CSV",
+                    : "the document expands to more than \(maximum.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) values (through aliases, or by its size); split it, or load bulk data from CSV",
                 at: here))
         }
         switch node {
@@ -130,7 +132,7 @@ enum DocumentParser {
             return .scalar(scalar.string, quoted: scalar.style != .plain, at: here)
         case let .sequence(sequence):
             var items: [DocumentNode] = []
-            for item in sequence { items.append(try convert(item, file: file, budget: &budget, limit: limit)) }
+            for item in sequence { items.append(try convert(item, file: file, budget: &budget, limit: limit, maximum: maximum)) }
             return .sequence(items, at: here)
         case let .mapping(mapping):
             var pairs: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] = []
@@ -139,7 +141,7 @@ enum DocumentParser {
                 guard case let .scalar(keyScalar) = key else {
                     throw DocumentError(diagnostic: .error("mapping keys must be plain text, found \(key.isMapping ? "a mapping" : "a list")", at: keyLocation))
                 }
-                pairs.append((keyScalar.string, keyLocation, try convert(value, file: file, budget: &budget, limit: limit)))
+                pairs.append((keyScalar.string, keyLocation, try convert(value, file: file, budget: &budget, limit: limit, maximum: maximum)))
             }
             return .mapping(pairs, at: here)
         case .alias:

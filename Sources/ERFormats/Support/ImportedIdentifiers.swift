@@ -11,7 +11,10 @@ import Foundation
 /// property `source_id`, and a name that was the id stays the name. Ids that are already valid
 /// and distinct are left as they are, so re-importing gives the same dataset.
 public enum ImportedIdentifiers {
-    /// The graph with valid ids, and one line per id changed (at most a few named).
+    /// The graph with valid ids, and how many ids the input had that were changed. Links a bulk
+    /// list gave no id are named `link-INDEX` as well, but are not counted: nothing of the
+    /// input was changed for them (counting them once warned that 250,000 ids "were not valid"
+    /// for a relationship list without an id column).
     public static func normalize(_ graph: Graph) -> (graph: Graph, renamed: Int) {
         var taken: Set<String> = []
         var entityIDs: [String] = []
@@ -33,14 +36,13 @@ public enum ImportedIdentifiers {
                linkTaken.insert("link-\(original.dropFirst())").inserted {
                 relationshipIDs.append("link-\(original.dropFirst())")
                 synthesized.insert(link.int)
-                renamed += 1
                 continue
             }
             let id = unique(original, taken: &linkTaken)
             if id != original { renamed += 1 }
             relationshipIDs.append(id)
         }
-        guard renamed > 0 else { return (graph, 0) }
+        guard renamed > 0 || !synthesized.isEmpty else { return (graph, 0) }
 
         var builder = GraphBuilder(vocabulary: graph.vocabulary)
         builder.title = graph.title

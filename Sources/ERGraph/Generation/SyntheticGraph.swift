@@ -38,10 +38,19 @@ public enum SyntheticGraph {
         public var entities: Int
         public var relationships: Int
         public var seed: UInt64
-        public init(entities: Int, relationships: Int, seed: UInt64 = 42) {
+        /// The share of all relationships the top agency (`e0`) should be an end of, in 0...1;
+        /// `nil` leaves it to the agency power law (about 39% at 10k entities, 19% at 100k, 7%
+        /// at 1M). Benchmarks set it so that every size faces a hub of a chosen weight.
+        public var hubShare: Double?
+        /// The power-law exponent of a vendor's chance of winning a contract: larger values
+        /// concentrate contracts on fewer companies (1 is uniform).
+        public var vendorExponent: Double
+        public init(entities: Int, relationships: Int, seed: UInt64 = 42, hubShare: Double? = nil, vendorExponent: Double = 3) {
             self.entities = entities
             self.relationships = relationships
             self.seed = seed
+            self.hubShare = hubShare
+            self.vendorExponent = vendorExponent
         }
     }
 
@@ -114,12 +123,23 @@ public enum SyntheticGraph {
         }
         // The rest: contracts from agencies to vendors (a fifth repeat the previous pair, as
         // parallel contracts do), and company-to-company supply links.
+        // With a hub share asked for, a new contract goes to the top agency with the probability
+        // that gives it that share of all links: contracts (new ones and their repeats, which
+        // copy a pair) are 0.2 + 0.8 × 0.7 = 0.76 of the links still to place.
+        let hubProbability = shape.hubShare.map { share in
+            min(1, max(0, share) * Double(shape.relationships) / max(1, 0.76 * Double(remaining)))
+        }
+        func agency() -> EntityIndex {
+            guard let hubProbability else { return skewed(0, agencies, exponent: 3) }
+            if agencies == 1 || random.unit() < hubProbability { return EntityIndex(0) }
+            return EntityIndex(1 + random.below(agencies - 1))
+        }
         var previous: (EntityIndex, EntityIndex)?
         while remaining > 0 {
             if let pair = previous, random.below(5) == 0 {
                 try builder.addRelationship(kindCode: contracted, from: pair.0, to: pair.1)
             } else if random.below(10) < 7 {
-                let pair = (skewed(0, agencies, exponent: 3), skewed(firstCompany, companies, exponent: 3))
+                let pair = (agency(), skewed(firstCompany, companies, exponent: shape.vendorExponent))
                 try builder.addRelationship(kindCode: contracted, from: pair.0, to: pair.1)
                 previous = pair
             } else {
