@@ -17,7 +17,8 @@ ERGRAPH := .build/debug/ergraph
 ## System packages: Graphviz (library, headers, CLI), pkg-config, a font for raster output, venv support,
 ## SQLite (library for GRDB, CLI for the tests), what followthemoney's PyICU dependency compiles
 ## against (ICU headers, a C++ compiler, Python headers), a headless browser and its driver for the
-## web tests (selenium drives Debian's, never a downloaded one), and wrk for the server's benchmark.
+## web tests (selenium drives Debian's, never a downloaded one), wrk for the server's benchmark, and
+## a Java runtime for Spark (pyspark, from the venv, runs in local mode on it).
 deps:
 	@missing=""; \
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
@@ -32,6 +33,7 @@ deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
 	python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
 		|| missing="$$missing python3-dev"; \
 	if [ -n "$$missing" ]; then \
@@ -93,6 +95,7 @@ bench: deps $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python bench/batch.py --ergraph .build/release/ergraph --data .bench-data/M
 	$(BENCH_VENV)/bin/python bench/serve.py --ergraph .build/release/ergraph
 	$(BENCH_VENV)/bin/python bench/render_dense.py --ergraph .build/release/ergraph
+	$(BENCH_VENV)/bin/python bench/spark.py --ergraph .build/release/ergraph --bench .build/release/ergraph-bench --data .bench-data/M
 
 $(BENCH_VENV)/.installed: bench/requirements.txt | deps
 	python3 -m venv $(BENCH_VENV)
@@ -136,5 +139,6 @@ fuzz-smoke: fuzz-build
 ## The test suite under AddressSanitizer, then ThreadSanitizer (the concurrent rendering tests and
 ## the server), each in a build folder of its own.
 test-sanitize: build venv
-	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test --sanitize=address --build-path .build/asan
+	LSAN_OPTIONS="suppressions=$(CURDIR)/scripts/sanitize.supp:print_suppressions=0" \
+		ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test --sanitize=address --build-path .build/asan
 	ERGRAPH_PYTHON="$(CURDIR)/$(PYTHON)" $(SWIFT) test --sanitize=thread --build-path .build/tsan

@@ -127,6 +127,32 @@ struct OutputTargetTests {
         #expect(csv.status == 2 && csv.stdout.isEmpty)
     }
 
+    @Test("export --format spark writes a folder: named with -o, replaced only when it wrote it, never into a stream")
+    func sparkFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("tables").path
+        let first = try cli.ergraph("export", "--graph", Self.story, "--format", "spark", "--partition-rows", "25", "-o", target)
+        #expect(first.status == 0)
+        #expect(first.stderr == "ergraph: note: \(target): 46 entities and 70 relationships in 5 CSV files; schema and read options in \(target)/schema.json\n")
+        let again = try cli.ergraph("export", "--graph", Self.story, "--format", "spark", "-o", target)
+        #expect(again.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target + "/relationships") == ["part-00000.csv"])
+        let noOutput = try cli.ergraph("export", "--graph", Self.story, "--format", "spark")
+        #expect(noOutput.status == 2 && noOutput.stderr.contains("spark writes a folder of 3 files: name it with -o DIR"))
+        let stream = try cli.ergraph("export", "--graph", Self.story, "--format", "spark", "-o", "-")
+        #expect(stream.status == 2 && stream.stdout.isEmpty)
+        let zero = try cli.ergraph("export", "--graph", Self.story, "--format", "spark", "--partition-rows", "0", "-o", target)
+        #expect(zero.status == 2 && zero.stderr.contains("--partition-rows must be at least 1, not 0"))
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: notes.appendingPathComponent("draft.txt"))
+        let foreign = try cli.ergraph("export", "--graph", Self.story, "--format", "spark", "-o", notes.path)
+        #expect(foreign.status == 1)
+        #expect(foreign.stderr.contains("the folder holds files this export did not write (no schema.json); nothing was replaced"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path) == ["draft.txt"])
+    }
+
     /// What a finished file must be for each command killed on its way.
     enum Check { case json, svg, dataset, snapshot }
 

@@ -2,14 +2,18 @@ import ERFormats
 import ERGraph
 import Foundation
 
-/// How drawn exports look (the others ignore it).
+/// How drawn exports look, and how partitioned ones split (each format ignores the rest).
 public struct ExportOptions: Sendable {
     public var title: String?
     public var clusterBy: ClusterMode
+    /// Rows per file of a partitioned export (`spark`).
+    public var partitionRows: Int
+    public static let defaultPartitionRows = SparkTablesWriter.defaultPartitionRows
 
-    public init(title: String? = nil, clusterBy: ClusterMode = .none) {
+    public init(title: String? = nil, clusterBy: ClusterMode = .none, partitionRows: Int = SparkTablesWriter.defaultPartitionRows) {
         self.title = title
         self.clusterBy = clusterBy
+        self.partitionRows = partitionRows
     }
 }
 
@@ -18,6 +22,10 @@ public struct ExportFormat: Sendable {
     public var name: String
     public var summary: String
     public var fileExtension: String
+    /// The file whose presence marks a folder as this format's, for formats that write a
+    /// folder (`-o DIR`, each file's `part` a path inside it); nil for formats of one file or of
+    /// files named after `-o`.
+    public var folderMarker: String? = nil
     /// Writes the graph; also returns warnings (a source link that could not be drawn).
     public var write: @Sendable (Graph, ExportOptions) throws -> (files: [ExportFile], warnings: [String])
 }
@@ -36,6 +44,10 @@ public enum ExportRegistry {
                 (try exporter.export(graph), [])
             })
         }
+        formats.append(ExportFormat(name: SparkTablesWriter.name, summary: SparkTablesWriter.summary, fileExtension: "",
+                                    folderMarker: SparkTablesWriter.schemaFile) { graph, options in
+            (try SparkTablesWriter.files(graph, partitionRows: options.partitionRows), [])
+        })
         return formats
     }()
 

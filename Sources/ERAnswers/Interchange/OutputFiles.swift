@@ -16,6 +16,16 @@ public enum OutputFiles {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Writes a folder export whole or not at all, replacing only a folder the same format wrote
+    /// (it holds `marker`) or an empty one.
+    public static func writeFolder(_ files: [ExportFile], to folder: String, marker: String) throws(AnswerError) {
+        do {
+            try AtomicFolder.write(files.map { ($0.part, $0.data) }, to: folder, marker: marker)
+        } catch {
+            throw .unwritable(path: error.path, reason: error.reason)
+        }
+    }
+
     /// Whether `output` is a stream or device (standard output, `/dev/null`, a FIFO), written
     /// through rather than replaced: it takes one file, never a set named after it.
     public static func writesThrough(_ output: String) -> Bool { AtomicFile.writesThrough(output) }

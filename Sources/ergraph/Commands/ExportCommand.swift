@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
         var lines = ["Formats:"]
         for format in ExportRegistry.all { lines.append("  \(format.name): \(format.summary)") }
         lines.append("Every export is deterministic: the same data gives the same bytes. csv writes two files, "
-                     + "FILE.entities.csv and FILE.relationships.csv, from the stem of -o.")
+                     + "FILE.entities.csv and FILE.relationships.csv, from the stem of -o; spark writes the folder -o DIR "
+                     + "(entities/, relationships/, schema.json), replacing only a folder it wrote before or an empty one.")
         return lines.joined(separator: "\n")
     }
 
@@ -25,6 +26,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("cluster-by"), help: "For dot: group entities in boxes: none, kind, owner or agency.")
     var clusterBy: ClusterMode = .none
     @Option(help: "For dot: the diagram's title.") var title: String?
+    @Option(name: .customLong("partition-rows"), help: "For spark: rows per CSV file. (default: 1000000)")
+    var partitionRows: Int = ExportOptions.defaultPartitionRows
 
     func validate() throws {
         guard ExportRegistry.named(format) != nil else {
@@ -32,13 +35,23 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("unknown export format '\(format)'\(Suggestions.didYouMean(format, among: names)); "
                                   + "choose one of \(names.joined(separator: ", "))")
         }
+        guard partitionRows >= 1 else { throw ValidationError("--partition-rows must be at least 1, not \(partitionRows)") }
     }
 
     func run() throws {
         let graph = try graphOptions.open().graph
         guard let exporter = ExportRegistry.named(format) else { return }
-        let written = try exporter.write(graph, ExportOptions(title: title, clusterBy: clusterBy))
+        let written = try exporter.write(graph, ExportOptions(title: title, clusterBy: clusterBy, partitionRows: partitionRows))
         for warning in written.warnings { Terminal.warning(warning) }
+        if let marker = exporter.folderMarker {
+            guard let output, !OutputFiles.writesThrough(output) else {
+                throw CommandFailure.usage("\(format) writes a folder of \(written.files.count) files: name it with -o DIR")
+            }
+            try Terminal.answering { () throws(AnswerError) in try OutputFiles.writeFolder(written.files, to: output, marker: marker) }
+            let rows = "\(graph.entityCount) entities and \(graph.relationshipCount) relationships"
+            Terminal.note("\(output): \(rows) in \(written.files.count - 1) CSV files; schema and read options in \(output)/\(marker)")
+            return
+        }
         guard let output else {
             guard written.files.count == 1 else {
                 throw CommandFailure.usage("\(format) writes \(written.files.count) files: name them with -o FILE")
