@@ -87,7 +87,7 @@ public struct Rendered: Sendable {
 }
 
 /// A node or edge as cgraph read it: its name and every attribute with a non-default value.
-public struct DOTElement: Sendable, Equatable {
+public struct DOTElement: Sendable, Equatable, Codable {
     public var name: String
     public var attributes: [String: String]
 }
@@ -103,6 +103,39 @@ public struct ParsedDOT: Sendable {
     public var warnings: [String]
     /// The root graph's own attributes (`label`, `rankdir`, …) that have a value.
     public var graphAttributes: [String: String] = [:]
+}
+
+/// How the parse worker hands a graph back to its parent: JSON, edges as objects.
+extension ParsedDOT: Codable {
+    private struct Edge: Codable {
+        var tail: String
+        var head: String
+        var element: DOTElement
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, directed, strict, nodes, edges, warnings, graphAttributes }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        directed = try container.decode(Bool.self, forKey: .directed)
+        strict = try container.decode(Bool.self, forKey: .strict)
+        nodes = try container.decode([DOTElement].self, forKey: .nodes)
+        edges = try container.decode([Edge].self, forKey: .edges).map { ($0.tail, $0.head, $0.element) }
+        warnings = try container.decode([String].self, forKey: .warnings)
+        graphAttributes = try container.decode([String: String].self, forKey: .graphAttributes)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(directed, forKey: .directed)
+        try container.encode(strict, forKey: .strict)
+        try container.encode(nodes, forKey: .nodes)
+        try container.encode(edges.map { Edge(tail: $0.tail, head: $0.head, element: $0.element) }, forKey: .edges)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(graphAttributes, forKey: .graphAttributes)
+    }
 }
 
 /// Messages Graphviz reports through `agerr`, gathered by the callback below. Only touched

@@ -20,7 +20,7 @@ struct ERGraphCommand: ParsableCommand {
         subcommands: [ValidateCommand.self, LintCommand.self, TimelineCommand.self, DiffCommand.self, StatsCommand.self, ListCommand.self, ShowCommand.self, KindsCommand.self,
                       PathCommand.self, NeighborsCommand.self, OwnersCommand.self, MoneyCommand.self, RankCommand.self,
                       ComponentsCommand.self, QueryCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, SnapshotCommand.self,
-                      ServeCommand.self, SiteCommand.self, RenderWorkerCommand.self, VersionCommand.self]
+                      ServeCommand.self, SiteCommand.self, RenderWorkerCommand.self, ParseWorkerCommand.self, VersionCommand.self]
     )
 
     /// Runs the command, mapping argument errors to exit status 2 (the usual status for misuse,

@@ -19,6 +19,29 @@ public enum LayoutWorker {
         return rendered.warnings
     }
 
+    /// Parses the DOT file `input` through cgraph and writes what it read to `output` as JSON,
+    /// for ``GraphvizProcess/parse(dotBytes:timeout:worker:arguments:)`` in the parent.
+    public static func parse(input: String, output: String) throws(AnswerError) {
+        guard let dot = FileManager.default.contents(atPath: input) else {
+            throw .unreadable(path: input, reason: "no such file or not readable")
+        }
+        let parsed: ParsedDOT
+        do {
+            parsed = try Graphviz.parse(dotBytes: dot)
+        } catch {
+            throw .invalidData(error.description)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            try OutputFiles.write(try encoder.encode(parsed), to: output)
+        } catch let error as AnswerError {
+            throw error
+        } catch {
+            throw .invalidData("cannot encode the parsed DOT: \(error)")
+        }
+    }
+
     /// The version of the Graphviz library linked in.
     public static var graphvizVersion: String { GraphvizLibrary.version }
 }

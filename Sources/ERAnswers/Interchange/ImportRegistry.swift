@@ -15,14 +15,18 @@ public struct ImportRequest: Sendable {
     public var nodeLinkKeys: NodeLinkKeys
     /// Told how far a long import has come (rows, bytes), every few thousand rows.
     public var progress: (@Sendable (ImportProgress) -> Void)?
+    /// Where DOT is parsed: an executable that accepts `parse-worker` (ergraph itself), so that
+    /// Graphviz's parser runs in a process of its own; nil parses in this process.
+    public var parseWorker: URL?
 
     public init(files: [String], mapping: String? = nil, strict: Bool = false, nodeLinkKeys: NodeLinkKeys = NodeLinkKeys(),
-                progress: (@Sendable (ImportProgress) -> Void)? = nil) {
+                progress: (@Sendable (ImportProgress) -> Void)? = nil, parseWorker: URL? = nil) {
         self.files = files
         self.mapping = mapping
         self.strict = strict
         self.nodeLinkKeys = nodeLinkKeys
         self.progress = progress
+        self.parseWorker = parseWorker
     }
 }
 
@@ -119,7 +123,8 @@ public enum ImportRegistry {
         ImportFormat(name: "dot", summary: "any DOT, through Graphviz's own parser", fileCount: 1, takesMapping: false) {
             request throws(AnswerError) in
             try fromFile(request, errorsNameTheFile: true) { file, bytes in
-                let result = try DOTImporter.read(dotBytes: bytes, sourceName: file)
+                let parser: DOTImporter.Parser = request.parseWorker.map { .worker($0, timeout: .seconds(120)) } ?? .inProcess
+                let result = try DOTImporter.read(dotBytes: bytes, sourceName: file, parser: parser)
                 return Imported(graph: result.graph, warnings: result.warnings.map { "\(file): \($0)" }, origin: file)
             }
         },

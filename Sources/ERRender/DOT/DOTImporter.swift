@@ -13,6 +13,23 @@ import Foundation
 /// - Nodes marked `ergraph_role="legend"` (the legend of ergraph's own diagrams) are skipped, so
 ///   exporting and importing again gives the same graph.
 public enum DOTImporter {
+    /// Where cgraph parses the DOT.
+    public enum Parser: Sendable {
+        /// In this process: fast, and what the library's own callers (tests, the fuzzer) use.
+        case inProcess
+        /// In a child process (``GraphvizProcess/parse(dotBytes:timeout:worker:arguments:)``):
+        /// a crash of the parser on a hostile file ends the child, and the import fails with a
+        /// message, not the process.
+        case worker(URL, timeout: Duration)
+
+        func parse(_ bytes: Data) throws(GraphvizError) -> ParsedDOT {
+            switch self {
+            case .inProcess: try Graphviz.parse(dotBytes: bytes)
+            case let .worker(executable, timeout): try GraphvizProcess.parse(dotBytes: bytes, timeout: timeout, worker: executable)
+            }
+        }
+    }
+
     public struct Result: Sendable {
         public var graph: Graph
         public var warnings: [String]
@@ -21,11 +38,11 @@ public enum DOTImporter {
     /// Reads every graph of the file. A file of several graphs gives one dataset in which each
     /// node's id is prefixed by its graph's name (`A:a`, `B:a`), since each graph names its
     /// nodes on its own; any graph cgraph rejects fails the whole read with its message.
-    public static func read(dotBytes: Data, sourceName: String) throws(GraphvizError) -> Result {
+    public static func read(dotBytes: Data, sourceName: String, parser: Parser = .inProcess) throws(GraphvizError) -> Result {
         let pieces = DOTGraphs.split(dotBytes)
-        guard pieces.count > 1 else { return try read(Graphviz.parse(dotBytes: dotBytes), sourceName: sourceName) }
+        guard pieces.count > 1 else { return try read(parser.parse(dotBytes), sourceName: sourceName) }
         var parsedGraphs: [ParsedDOT] = []
-        for piece in pieces { parsedGraphs.append(try Graphviz.parse(dotBytes: piece)) }
+        for piece in pieces { parsedGraphs.append(try parser.parse(piece)) }
         var merged = ParsedDOT(name: "", directed: parsedGraphs.contains(where: \.directed), strict: false, nodes: [], edges: [], warnings: [])
         var usedPrefixes: Set<String> = []
         for (position, graph) in parsedGraphs.enumerated() {

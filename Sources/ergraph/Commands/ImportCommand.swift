@@ -68,8 +68,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         guard let format = ImportRegistry.named(from) else { return }
         let progress = ProgressLine()
+        // DOT is parsed by ergraph itself in a child process: cgraph is C, and these are files other people send.
         let request = ImportRequest(files: files, mapping: mapping, strict: strict, nodeLinkKeys: try nodeLinkKeys(),
-                                    progress: progress.report)
+                                    progress: progress.report, parseWorker: DiagramArguments.ownExecutable)
         let imported = try Terminal.answering { () throws(AnswerError) in try format.run(request) }
         progress.finish()
         for diagnostic in imported.diagnostics { Terminal.standardError(diagnostic.description) }

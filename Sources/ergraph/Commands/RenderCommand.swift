@@ -78,3 +78,22 @@ struct RenderWorkerCommand: ParsableCommand {
         }
     }
 }
+
+/// `ergraph parse-worker`: parses one DOT file through cgraph and writes what it read as JSON;
+/// run by `import --from dot` as a child process, so a parser crash cannot take the import down.
+struct ParseWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "parse-worker", abstract: "Internal: parse one DOT file.",
+                                                    shouldDisplay: false)
+
+    @Option var input: String
+    @Option var output: String
+
+    func run() throws {
+        do {
+            try LayoutWorker.parse(input: input, output: output)
+        } catch {
+            Terminal.standardError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+}
