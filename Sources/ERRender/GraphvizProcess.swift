@@ -38,7 +38,7 @@ public enum GraphvizProcess {
         }
         let termination = try run(worker: worker, arguments: prefix + ["parse-worker", "--input", input.path, "--output", output.path],
                                   messages: messages, timeout: timeout) { .failed("Graphviz's DOT parser took longer than \($0) s and was stopped") }
-        let lines = ((try? String(contentsOf: messages, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        let lines = messageText(messages).split(separator: "\n").map(String.init)
         if case let .signalled(signal) = termination {
             throw .invalidDOT("Graphviz's DOT parser crashed on this file (\(Self.signalName(signal))); it ran in a process of its own, "
                               + "so nothing else was affected and nothing was written")
@@ -55,6 +55,14 @@ public enum GraphvizProcess {
         } catch {
             throw .worker("the DOT parser worker's answer could not be read: \(error)")
         }
+    }
+
+    /// What a worker wrote to standard error. An empty file is not read: Foundation's reader
+    /// leaks its 4 KB buffer on one (LeakSanitizer, every worker run that printed nothing).
+    private static func messageText(_ file: URL) -> String {
+        var status = stat()
+        guard stat(file.path, &status) == 0, status.st_size > 0 else { return "" }
+        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
     }
 
     /// `SIGSEGV (a memory fault)` and the like, for the message a user reads.
@@ -128,7 +136,7 @@ public enum GraphvizProcess {
                                   arguments: prefix + ["render-worker", "--layout", layout.rawValue, "--format", format.rawValue,
                                                        "--input", input.path, "--output", output.path],
                                   messages: messages, timeout: timeout) { .layoutTimedOut(layout: layout, seconds: $0) }
-        let lines = ((try? String(contentsOf: messages, encoding: .utf8)) ?? "")
+        let lines = messageText(messages)
             .split(separator: "\n").map(String.init)
         guard termination == .exited(0), let data = try? Data(contentsOf: output) else {
             let reason = lines.first { !$0.hasPrefix("warning: ") }.map { $0.replacingOccurrences(of: "error: ", with: "") }

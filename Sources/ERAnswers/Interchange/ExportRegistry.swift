@@ -53,5 +53,9 @@ public enum ExportRegistry {
 
     public static var names: [String] { all.map(\.name) }
 
+    /// The formats that are files, which a web page offers as downloads; a folder of
+    /// partitioned tables (`spark`) is for a cluster, not a browser.
+    public static var downloadable: [ExportFormat] { all.filter { $0.folderMarker == nil } }
+
     public static func named(_ name: String) -> ExportFormat? { all.first { $0.name == name } }
 }

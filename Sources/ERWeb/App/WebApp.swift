@@ -218,8 +218,8 @@ public struct WebApp: Sendable {
 
     private func download(_ name: String) throws(WebError) -> WebResponse {
         let pieces = name.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let formatName = pieces.first, let format = ExportRegistry.named(formatName) else {
-            throw .notFound("no export named '\(name)': the formats are \(ExportRegistry.names.joined(separator: ", "))")
+        guard let formatName = pieces.first, let format = ExportRegistry.downloadable.first(where: { $0.name == formatName }) else {
+            throw .notFound("no export named '\(name)': the formats are \(ExportRegistry.downloadable.map(\.name).joined(separator: ", "))")
         }
         guard let files = try? format.write(pages.graph, ExportOptions()).files else {
             throw .badRequest("the \(format.name) export could not be written")
@@ -245,7 +245,7 @@ public struct WebApp: Sendable {
 
     /// Every export and the parts it writes (CSV lists write two files), found once by exporting
     /// an empty graph.
-    static let exportParts: [(format: String, part: String)] = ExportRegistry.all.flatMap { export in
+    static let exportParts: [(format: String, part: String)] = ExportRegistry.downloadable.flatMap { export in
         let parts = (try? export.write(GraphBuilder().build(), ExportOptions()).files.map(\.part)) ?? [""]
         return (parts.isEmpty ? [""] : parts).map { (export.name, $0) }
     }

@@ -58,7 +58,7 @@ public struct StaticSite: Sendable {
                 }
             }
         }
-        for format in ExportRegistry.all {
+        for format in ExportRegistry.downloadable {
             guard let written = try? format.write(graph, ExportOptions()) else { continue }
             for file in written.files {
                 let name = "downloads/graph" + (file.part.isEmpty ? "" : "-" + file.part) + "." + format.fileExtension
