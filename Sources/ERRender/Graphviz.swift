@@ -1,6 +1,5 @@
 import CGraphviz
 import Foundation
-import Synchronization
 
 /// A layout engine of Graphviz.
 public enum GraphvizLayout: String, Sendable, CaseIterable {

@@ -1,12 +1,12 @@
 import CGraphviz
-import Synchronization
+import ERGraph
 
 /// The one lock every call into Graphviz takes.
 ///
 /// Graphviz 2.42 is not thread-safe: its DOT parser, error log, plugin registry and layout
 /// engines keep global state, and concurrent use crashed or tripped assertions when measured
 /// (docs/GRAPHVIZ.md, "Thread safety"). One process-wide mutex, not one per context, is the fix.
-let graphvizLock = Mutex<Void>(())
+let graphvizLock = Locked<Void>(())
 
 /// Facts about the Graphviz library linked into this process.
 public enum GraphvizLibrary {

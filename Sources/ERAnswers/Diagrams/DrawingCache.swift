@@ -1,5 +1,5 @@
+import ERGraph
 import Foundation
-import Synchronization
 
 /// Drawings already made, by the exact DOT and format they were made from: Graphviz gives the
 /// same bytes for the same input (docs/GRAPHVIZ.md), so a server that is asked for the same page
@@ -16,7 +16,7 @@ public final class DrawingCache: Sendable {
         var bytes = 0
     }
 
-    private let contents = Mutex(Contents())
+    private let contents = Locked(Contents())
     /// The most bytes of drawings (and their keys) held.
     public let capacity: Int
 

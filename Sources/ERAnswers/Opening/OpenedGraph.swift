@@ -1,7 +1,6 @@
 import ERFormats
 import ERGraph
 import Foundation
-import Synchronization
 
 /// A graph opened for answering: the graph as read, its name index, and (built once, on first
 /// use) the view with contracts folded into buyer → vendor links that most answers walk.
@@ -11,8 +10,8 @@ public final class OpenedGraph: Sendable {
     public let diagnostics: [Diagnostic]
     /// The graph as written, contract entities included.
     public let graph: Graph
-    private let writtenCache = Mutex<GraphContext?>(nil)
-    private let foldedCache = Mutex<GraphContext?>(nil)
+    private let writtenCache = Locked<GraphContext?>(nil)
+    private let foldedCache = Locked<GraphContext?>(nil)
 
     public init(graph: Graph, source: GraphSource, diagnostics: [Diagnostic] = []) {
         self.graph = graph

@@ -1,5 +1,4 @@
 import ERGraph
-import Synchronization
 
 /// How a query sees the graph: the properties of entities and relationships, kinds by name,
 /// and the lookups the planner starts from. Built once per graph and shared by every query.
@@ -22,7 +21,7 @@ public final class GraphAccess: Sendable {
     private let nameIndex: [String: [EntityIndex]]
     /// Shortest-path searches kept between queries: each owns arrays as long as the graph, which
     /// are stamped rather than cleared, so reusing one makes a search cost what it visits.
-    private let pathSearches = Mutex<[PathSearchKey: [PathSearch]]>([:])
+    private let pathSearches = Locked<[PathSearchKey: [PathSearch]]>([:])
 
     public init(graph: Graph) {
         self.graph = graph

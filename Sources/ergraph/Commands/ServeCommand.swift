@@ -3,7 +3,6 @@ import ERAnswers
 import ERServer
 import ERWeb
 import Foundation
-import Synchronization
 
 /// `ergraph serve`: the graph in a browser, read-only, on this machine unless told otherwise.
 struct ServeCommand: ParsableCommand {
@@ -35,7 +34,7 @@ struct ServeCommand: ParsableCommand {
         let requestLog: @Sendable (String) -> Void = { line in Terminal.standardError(ServeCommand.timestamp() + " " + line) }
         let server = WebServer(app: WebApp(pages: pages), host: host, port: port, log: quiet ? nil : requestLog)
         let host = self.host
-        let failure = Mutex<String?>(nil)
+        let failure = Locked<String?>(nil)
         let finished = DispatchSemaphore(value: 0)
         Task {
             do {

@@ -1,6 +1,5 @@
 import ERAnswers
 import Foundation
-import Synchronization
 
 /// A failure that a command reports with its own message and exit status.
 struct CommandFailure: Error {
@@ -92,7 +91,7 @@ enum Terminal {
 /// terminal and the import has run for two seconds, rewritten in place, cleared at the end.
 final class ProgressLine: Sendable {
     private let started = Date()
-    private let shown = Mutex(false)
+    private let shown = Locked(false)
     private let enabled = isatty(STDERR_FILENO) == 1
 
     /// For ``ImportRequest/progress``.
