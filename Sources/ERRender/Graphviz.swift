@@ -160,7 +160,7 @@ public enum Graphviz {
     }
 
     public static func render(dotBytes: Data, layout: GraphvizLayout, format: GraphvizFormat) throws(GraphvizError) -> Rendered {
-        let result: Result<Rendered, GraphvizError> = graphvizLock.withLock { _ in
+        let result: Result<Rendered, GraphvizError> = graphvizLock.withLock {
             do {
                 return .success(try renderLocked(dotBytes: dotBytes, layout: layout, format: format))
             } catch let error as GraphvizError {
@@ -185,7 +185,7 @@ public enum Graphviz {
     /// Reads DOT through cgraph: nodes and edges with their attributes, as any Graphviz tool
     /// would see them.
     public static func parse(dotBytes: Data) throws(GraphvizError) -> ParsedDOT {
-        let result: Result<ParsedDOT, GraphvizError> = graphvizLock.withLock { _ in
+        let result: Result<ParsedDOT, GraphvizError> = graphvizLock.withLock {
             do {
                 return .success(try parseLocked(dotBytes))
             } catch let error as GraphvizError {
