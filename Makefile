@@ -133,8 +133,15 @@ fuzz: fuzz-build
 ## What `make test` runs: every target on its seeds and 1,000 inputs grown from them with a fixed
 ## seed (a few seconds each, the same inputs every run), so a change that breaks a target, or a
 ## reader that starts crashing on its seeds, fails CI without a new random finding making it flaky.
-fuzz-smoke: fuzz-build
-	python3 scripts/fuzz.py $(FUZZ_BINARY) --runs 1000
+# A debug build: 1.3 minutes to build instead of 5.6 for release, and 52 s instead of 34 s to
+# run the thousand inputs of every target (measured on the 2-core machine), which keeps
+# `make test` inside its fifteen minutes.
+FUZZ_SMOKE_BINARY := .build/fuzz-debug/debug/ergraph-fuzz
+fuzz-smoke: deps
+	cd Fuzz && $(SWIFT) build --product ergraph-fuzz --build-path $(CURDIR)/.build/fuzz-debug \
+		--sanitize=fuzzer --sanitize=address \
+		-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xcc -fsanitize=fuzzer-no-link
+	python3 scripts/fuzz.py $(FUZZ_SMOKE_BINARY) --runs 1000
 
 ## The test suite under AddressSanitizer, then ThreadSanitizer (the concurrent rendering tests and
 ## the server), each in a build folder of its own.

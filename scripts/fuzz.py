@@ -53,7 +53,9 @@ def run_target(binary, target, seconds, runs=None, seed=None):
         "target": target,
         "seconds": round(elapsed, 1),
         "executions": int(stats.get("number_of_executed_units", 0)),
-        "per_second": int(stats.get("average_exec_per_sec", 0)),
+        # libFuzzer counts whole seconds and says 0 for a run shorter than one.
+        "per_second": int(stats.get("average_exec_per_sec", 0))
+        or round(int(stats.get("number_of_executed_units", 0)) / max(elapsed, 0.001)),
         "edges": int(coverage[-1][0]) if coverage else 0,
         "features": int(coverage[-1][1]) if coverage else 0,
         "corpus": int(coverage[-1][2]) if coverage else 0,
@@ -79,13 +81,15 @@ def main():
     rows = []
     for target in arguments.targets.split(","):
         row = run_target(arguments.binary, target, arguments.seconds, arguments.runs, 1 if arguments.runs is not None else None)
-        ledger[target] = ledger.get(target, 0) + row["executions"]
-        row["total_executions"] = ledger[target]
+        # Only exploring runs count: a fixed-seed run (--runs) repeats the same inputs every time.
+        if arguments.runs is None:
+            ledger[target] = ledger.get(target, 0) + row["executions"]
+        row["total_executions"] = ledger.get(target, 0)
         rows.append(row)
         verdict = "ok" if row["status"] == 0 and not row["artifacts"] else "FAILED"
         print(f"{target:12} {verdict:6} {row['executions']:>10,} runs ({row['per_second']:,}/s) in {row['seconds']} s, "
               f"{row['edges']:,} edges, {row['features']:,} features, corpus {row['corpus']}, slowest {row['slowest_s']} s, "
-              f"{row['peak_mib']} MiB; {ledger[target]:,} runs in all", flush=True)
+              f"{row['peak_mib']} MiB; {row['total_executions']:,} exploring runs in all", flush=True)
         for problem in row["problems"]:
             print(f"             {problem}")
         for artifact in row["artifacts"]:

@@ -39,7 +39,7 @@ public enum SyntheticGraph {
         public var relationships: Int
         public var seed: UInt64
         /// The share of all relationships the top agency (`e0`) should be an end of, in 0...1;
-        /// `nil` leaves it to the agency power law (about 39% at 10k entities, 19% at 100k, 7%
+        /// `nil` leaves it to the agency power law (39% at 10k entities, 19% at 100k, 9.0%
         /// at 1M). Benchmarks set it so that every size faces a hub of a chosen weight.
         public var hubShare: Double?
         /// The power-law exponent of a vendor's chance of winning a contract: larger values
