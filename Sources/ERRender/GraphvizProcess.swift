@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs a layout in a child process, still through libgvc, so it can be stopped.
+/// Runs a layout, or the parse of untrusted DOT, in a child process, still through libgvc, so it
+/// can be stopped and so that a crash of Graphviz's C code ends the child, not ergraph.
 ///
 /// Graphviz has no way to cancel a layout (docs/GRAPHVIZ.md, "Cancelling"): neato on 10,000
 /// nodes ran past 300 s. fdp and sfdp also give different output on every call within one

@@ -87,7 +87,7 @@ public enum AtomicFile {
         throw OutputError(path: path, reason: "too many levels of symbolic links")
     }
 
-    private static func writeThrough(_ data: Data, descriptor: Int32, path: String) throws(OutputError) {
+    static func writeThrough(_ data: Data, descriptor: Int32, path: String) throws(OutputError) {
         let failure: Int32? = data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {

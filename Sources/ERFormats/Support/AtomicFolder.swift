@@ -75,20 +75,7 @@ public enum AtomicFolder {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var failure: Int32?
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count, let base = bytes.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if let failure { throw OutputError(path: folder, reason: String(cString: strerror(failure))) }
+        try AtomicFile.writeThrough(data, descriptor: descriptor, path: folder)
         guard fsync(descriptor) == 0 else { throw OutputError(path: folder, reason: String(cString: strerror(errno))) }
     }
 }
