@@ -34,7 +34,11 @@ public final class QueryEngine: Sendable {
                 throw QueryError("every part of a UNION must return the same columns: \(parts[0].columns.joined(separator: ", ")) "
                                  + "against \(part.columns.joined(separator: ", ")) in part \(index + 1)", at: 0)
             }
-            return PreparedQuery(text: text, parts: parts, unionAll: ast.unionAll)
+            // The tokens were read once already; reading them again cannot fail.
+            let parameters = ((try? Lexer(text).tokens()) ?? []).compactMap { token -> (String, Int)? in
+                if case let .parameter(name) = token.kind { return (name, token.offset) } else { return nil }
+            }
+            return PreparedQuery(text: text, parts: parts, unionAll: ast.unionAll, parameters: parameters)
         } catch let error as QueryError {
             throw error
         } catch {
@@ -53,11 +57,18 @@ public struct PreparedQuery: @unchecked Sendable {
     public let text: String
     let parts: [QueryPlanner.Plan]
     let unionAll: [Bool]
+    /// Every `$name` the text uses, with its offset, in order.
+    let parameters: [(name: String, offset: Int)]
 
     public var columns: [String] { parts.first?.columns ?? [] }
 
     public func run(on access: GraphAccess, parameters: [String: Value] = [:],
                     workLimit: Int = QueryEngine.defaultWorkLimit) throws(QueryError) -> QueryResult {
+        // Checked before any work, as Neo4j does: a parameter first needed by ORDER BY was found
+        // missing only after every row had been made (a fuzzed query ran 8 minutes to say so).
+        if let missing = self.parameters.first(where: { parameters[$0.name] == nil }) {
+            throw .missingParameter(missing.name, at: missing.offset)
+        }
         let context = EvaluationContext(access: access, parameters: parameters)
         do {
             var rows: [Row] = []

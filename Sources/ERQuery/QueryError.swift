@@ -21,6 +21,11 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// `$name` used and no value given for it.
+    static func missingParameter(_ name: String, at offset: Int) -> QueryError {
+        QueryError("the parameter $\(name) has no value", at: offset, reason: .missingParameter(name))
+    }
+
     public var description: String { "at offset \(offset): \(message)" }
 
     /// `query:LINE:COLUMN: MESSAGE`, then the offending line with a caret under the position.

@@ -169,6 +169,9 @@ struct MatchExecutor {
                 guard try matches(entity, expansion.toConstraint, row) else { return }
                 row[expansion.to] = .node(entity)
             }
+            // A path value costs its length to build: counted, so the budget bounds time and
+            // memory when every trail of 35 hops is kept (a fuzzed query: 8 minutes to its limit).
+            if expansion.keepsLinks || expansion.nodesSlot != nil { try budget.spend(links.count) }
             if expansion.keepsLinks {
                 let ordered = expansion.reversed ? links.reversed() : links
                 let value = Value.list(ordered.map(Value.relationship))
@@ -185,6 +188,8 @@ struct MatchExecutor {
             if depth >= length.min { try arrive(entity) }
             guard keepGoing, depth < length.max else { return }
             try forEachLink(of: entity, expansion.link, reversed: expansion.reversed, row: row) { link, neighbor in
+                // The trail check reads the trail: its length is work too.
+                try budget.spend(links.count)
                 guard !excluded.contains(link), !links.contains(link) else { return true }
                 links.append(link)
                 nodes.append(neighbor)

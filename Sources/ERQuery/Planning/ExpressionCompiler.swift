@@ -56,7 +56,7 @@ struct ExpressionCompiler {
         case let .parameter(name, offset):
             return { _, context in
                 guard let value = context.parameters[name] else {
-                    throw QueryError("the parameter $\(name) has no value", at: offset, reason: .missingParameter(name))
+                    throw QueryError.missingParameter(name, at: offset)
                 }
                 return value
             }

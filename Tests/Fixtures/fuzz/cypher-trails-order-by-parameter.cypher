@@ -1,0 +1,1 @@
+MATCH p = (a {})-[*2..35]-(b {id: 'ae-industrial'}) RETURN length(p) AS hlpss ORDER BY $hops
