@@ -107,8 +107,7 @@ struct ImportValidityTests {
 
     @Test("links a relationship list gave no id get link-N, and the import does not call that renaming an id")
     func synthesizedLinkIDs() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-link-ids-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Package.temporaryFolder("ergraph-link-ids")
         defer { try? FileManager.default.removeItem(at: folder) }
         let nodes = folder.appendingPathComponent("n.csv"), edges = folder.appendingPathComponent("e.csv")
         try Data("id,type,name\ne0,agency,A\nbad id,company,B\n".utf8).write(to: nodes)
@@ -118,7 +117,16 @@ struct ImportValidityTests {
         #expect(graph.relationshipIndices.map { graph.id(of: $0) } == ["link-0", "link-1"])
         #expect(graph.relationshipIndices.allSatisfy { graph.relationship($0).properties["source_id"] == nil })
         // One id of the input was changed: "bad id".
-        #expect(imported.warnings.filter { $0.contains("valid ergraph ids") }.map { $0.prefix(7) } == ["1 id of"])
+        #expect(imported.warnings.filter { $0.contains("valid ergraph id") }
+                == ["1 id of \(nodes.path) and \(edges.path) was not a valid ergraph id (or differed only in case) and became a readable one; "
+                    + "the original is kept as the property source_id"])
+        // With every entity id valid, nothing is reported, and the links are still named.
+        try Data("id,type,name\ne0,agency,A\ne1,company,B\n".utf8).write(to: nodes)
+        try Data("source,target,type,amount\ne0,e1,contracted,5\n".utf8).write(to: edges)
+        let valid = try #require(ImportRegistry.named("csv-lists")).run(ImportRequest(files: [nodes.path, edges.path]))
+        #expect(valid.graph.relationshipIndices.map { valid.graph.id(of: $0) } == ["link-0"])
+        #expect(!valid.warnings.contains { $0.contains("valid ergraph id") })
+        #expect(DatasetLoader.load(text: try DatasetText.yaml(valid), file: "valid.yaml").graph != nil)
     }
 
     @Test("a dataset too large for YAML is refused from its value count, before any text is made, pointing to a snapshot")
@@ -139,8 +147,7 @@ struct ImportValidityTests {
 
     @Test("a column of node or link values keeps each row's own value, whatever its first rows hold")
     func listColumns() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-lists-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Package.temporaryFolder("ergraph-lists")
         defer { try? FileManager.default.removeItem(at: folder) }
         let nodes = folder.appendingPathComponent("n.csv"), edges = folder.appendingPathComponent("e.csv")
         try Data("id,type,name,x\na,company,A,\nb,company,B,5\nc,company,C,7\n".utf8).write(to: nodes)

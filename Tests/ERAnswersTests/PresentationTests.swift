@@ -15,6 +15,13 @@ enum Package {
     static func opened() throws -> OpenedGraph {
         try OpenedGraph.open(.datasets([defaultDataset]))
     }
+
+    /// A new empty folder under the system's temporary folder, named `prefix-UUID`.
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
 }
 
 /// Every `xlink:title` of an SVG element whose id is given, unescaped by the XML parser.

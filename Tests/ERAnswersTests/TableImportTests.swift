@@ -10,11 +10,7 @@ import Testing
 struct TableImportTests {
     static let fixtures = Package.root.appendingPathComponent("Tests/Fixtures")
 
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ergraph-tables-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    func temporaryFolder() throws -> URL { try Package.temporaryFolder("ergraph-tables") }
 
     /// Splits the real USAspending table with Python's csv module into three "yearly" files, as
     /// bulk downloads ship them: the first with its header row, the other two without, and a

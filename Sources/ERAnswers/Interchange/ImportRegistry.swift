@@ -71,11 +71,14 @@ public struct ImportFormat: Sendable {
     public func run(_ request: ImportRequest) throws(AnswerError) -> Imported {
         var imported = try read(request)
         let normalized = ImportedIdentifiers.normalize(imported.graph)
+        // The graph changes also when only links a list gave no id were named (`link-N`), which
+        // the warning does not count.
+        imported.graph = normalized.graph
         if normalized.renamed > 0 {
-            imported.graph = normalized.graph
             imported.warnings.append("\(Wording.count(normalized.renamed, "id")) of \(imported.origin) "
-                                     + "\(normalized.renamed == 1 ? "was" : "were") not valid ergraph ids (or differed only in case) "
-                                     + "and became readable ones; each original is kept as the property source_id")
+                                     + (normalized.renamed == 1 ? "was not a valid ergraph id" : "were not valid ergraph ids") + " (or differed only in case) "
+                                     + (normalized.renamed == 1 ? "and became a readable one; the original is kept as the property source_id"
+                                        : "and became readable ones; each original is kept as the property source_id"))
         }
         imported.graph = Self.citingTheFile(imported.graph, origin: imported.origin)
         return imported
