@@ -22,6 +22,43 @@ struct FuzzFindingsTests {
         #expect(graph.name(of: EntityIndex(0)) == "å")
     }
 
+    @Test("GraphML declaring an encoding libxml2 does not convert must be UTF-8: refused, not a crash in Foundation")
+    func graphMLUnknownEncoding() throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent("graphml-unknown-encoding.graphml"))
+        let error = #expect(throws: ImportError.self) { try GraphMLReader.read(data, name: "bad.graphml") }
+        #expect(error?.message == "bad.graphml:2:167: invalid GraphML: a byte that is not UTF-8 (the file declares 'UTF-.:', which "
+            + "ergraph reads only as UTF-8: other encodings need a byte-order mark (UTF-16, UTF-32) or must be ISO-8859-1); save it as UTF-8")
+        // "UTF-16" over 8-bit text: libxml2 reads it as UTF-8 too, so the same check applies.
+        var utf16Label = Data(#"<?xml version="1.0" encoding="UTF-16"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node i"#.utf8)
+        utf16Label.append(0xF9)
+        utf16Label.append(contentsOf: Data(#"d="a"/></graph></graphml>"#.utf8))
+        let labelError = #expect(throws: ImportError.self) { try GraphMLReader.read(utf16Label, name: "label.graphml") }
+        #expect(labelError?.message.hasPrefix("label.graphml:1:") == true)
+        #expect(labelError?.message.contains("the file declares 'UTF-16', which ergraph reads only as UTF-8") == true)
+        // Windows-1252 is converted by libxml2, byte for byte: 0x80 is the euro sign there.
+        var windows = Data(#"<?xml version="1.0" encoding="windows-1252"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="k" for="node" attr.name="name" attr.type="string"/><graph edgedefault="directed"><node id="a"><data key="k">"#.utf8)
+        windows.append(contentsOf: [0x80, 0x20, 0xE9])
+        windows.append(contentsOf: Data(#"</data></node></graph></graphml>"#.utf8))
+        #expect(try GraphMLReader.read(windows, name: "windows.graphml").name(of: EntityIndex(0)) == "€ é")
+    }
+
+    @Test("GraphML's required ids and ends: a node without an id or an edge without a target is refused where it is, never dropped")
+    func graphMLRequiredAttributes() {
+        let head = #"<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">"#
+        let noID = #expect(throws: ImportError.self) {
+            try GraphMLReader.read(Data((head + #"<node id="a"/><node/></graph></graphml>"#).utf8), name: "n.graphml")
+        }
+        #expect(noID?.message == "n.graphml:1:126: invalid GraphML: a <node> without an id (GraphML requires one)")
+        let noTarget = #expect(throws: ImportError.self) {
+            try GraphMLReader.read(Data((head + #"<node id="a"/><edge source="a"/></graph></graphml>"#).utf8), name: "e.graphml")
+        }
+        #expect(noTarget?.message == "e.graphml:1:137: invalid GraphML: an <edge> without a target (GraphML requires both ends)")
+        let noSource = #expect(throws: ImportError.self) {
+            try GraphMLReader.read(Data((head + #"<node id="a"/><edge target=""/></graph></graphml>"#).utf8), name: "s.graphml")
+        }
+        #expect(noSource?.message == "s.graphml:1:136: invalid GraphML: an <edge> without a source (GraphML requires both ends)")
+    }
+
     @Test("an alias in a mapping key is refused before Yams hashes it (it expanded the alias there, for seconds)")
     func aliasInKey() throws {
         let path = Self.folder.appendingPathComponent("dataset-alias-key.yaml").path

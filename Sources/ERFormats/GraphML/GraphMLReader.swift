@@ -18,7 +18,11 @@ public enum GraphMLReader {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         // A truncated file can parse "successfully" up to its end: also require the closing tag.
-        guard parser.parse(), collector.sawGraphML, collector.closedGraphML else {
+        let parsed = parser.parse()
+        if let problem = collector.problem {
+            throw ImportError("\(name):\(problem.line):\(problem.column): invalid GraphML: \(problem.message)")
+        }
+        guard parsed, collector.sawGraphML, collector.closedGraphML else {
             let line = parser.lineNumber, column = parser.columnNumber
             let reason = !collector.sawGraphML ? "no <graphml> element"
                 : (parser.parserError.map { "\($0.localizedDescription)" } ?? "the file ends before </graphml>")
@@ -47,6 +51,15 @@ public enum GraphMLReader {
         private var isEdge = false
         private var dataKey: String?
         private var text = ""
+        /// The first element the GraphML schema forbids (a node without an id, an edge without
+        /// both ends): the file is refused there rather than the element dropped or guessed at.
+        var problem: (line: Int, column: Int, message: String)?
+
+        private func refuse(_ parser: XMLParser, _ message: String) {
+            guard problem == nil else { return }
+            problem = (parser.lineNumber, parser.columnNumber, message)
+            parser.abortParsing()
+        }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
@@ -57,9 +70,14 @@ public enum GraphMLReader {
                     keys[id] = Key(name: attributes["attr.name"] ?? id, type: attributes["attr.type"] ?? "string")
                 }
             case "graph": graphID = graphID ?? attributes["id"]
-            case "node": current = Element(id: attributes["id"]); isEdge = false
+            case "node":
+                guard let id = attributes["id"], !id.isEmpty else { return refuse(parser, "a <node> without an id (GraphML requires one)") }
+                current = Element(id: id); isEdge = false
             case "edge":
-                current = Element(id: attributes["id"], source: attributes["source"] ?? "", target: attributes["target"] ?? "")
+                guard let source = attributes["source"], !source.isEmpty, let target = attributes["target"], !target.isEmpty else {
+                    return refuse(parser, "an <edge> without a \(attributes["source"]?.isEmpty == false ? "target" : "source") (GraphML requires both ends)")
+                }
+                current = Element(id: attributes["id"], source: source, target: target)
                 isEdge = true
             case "data": dataKey = attributes["key"]; text = ""
             default: break
