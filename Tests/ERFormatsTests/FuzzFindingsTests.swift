@@ -27,7 +27,7 @@ struct FuzzFindingsTests {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("graphml-unknown-encoding.graphml"))
         let error = #expect(throws: ImportError.self) { try GraphMLReader.read(data, name: "bad.graphml") }
         #expect(error?.message == "bad.graphml:2:167: invalid GraphML: a byte that is not UTF-8 (the file declares 'UTF-.:', which "
-            + "ergraph reads only as UTF-8: other encodings need a byte-order mark (UTF-16, UTF-32) or must be ISO-8859-1); save it as UTF-8")
+            + "ergraph reads only as UTF-8: other encodings need a byte-order mark (UTF-16, UTF-32) or must be ISO-8859-1 or windows-1252); save it as UTF-8")
         // "UTF-16" over 8-bit text: libxml2 reads it as UTF-8 too, so the same check applies.
         var utf16Label = Data(#"<?xml version="1.0" encoding="UTF-16"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node i"#.utf8)
         utf16Label.append(0xF9)
@@ -57,6 +57,51 @@ struct FuzzFindingsTests {
             try GraphMLReader.read(Data((head + #"<node id="a"/><edge target=""/></graph></graphml>"#).utf8), name: "s.graphml")
         }
         #expect(noSource?.message == "s.graphml:1:136: invalid GraphML: an <edge> without a source (GraphML requires both ends)")
+    }
+
+    @Test("GraphML with a processing instruction without data reads, where Foundation dereferenced a null pointer")
+    func graphMLEmptyInstruction() throws {
+        let found = try Data(contentsOf: Self.folder.appendingPathComponent("graphml-empty-instruction.graphml"))
+        let error = #expect(throws: ImportError.self) { try GraphMLReader.read(found, name: "found.graphml") }
+        #expect(error?.message == "found.graphml:1:11: invalid GraphML: no <graphml> element")
+        let key = #"<key id="k" for="node" attr.name="name" attr.type="string"/>"#
+        let document = #"<?xml version="1.0"?><?q?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">"# + key
+            + #"<graph edgedefault="directed"><?in?><node id="a"><data key="k"><![CDATA[<?q?> kept]]></data></node>"#
+            + #"<!-- <?c?> --></graph></graphml><?after?>"#
+        let graph = try GraphMLReader.read(Data(document.utf8), name: "pi.graphml")
+        // The instructions read; the one inside CDATA is text, and stays exactly as written.
+        #expect(graph.entityCount == 1)
+        #expect(graph.name(of: EntityIndex(0)) == "<?q?> kept")
+    }
+
+    @Test("GraphML with a DTD of its own is refused at its '[' (Foundation crashed on some declarations); a DOCTYPE naming one reads")
+    func graphMLInternalSubset() throws {
+        let body = #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/></graph></graphml>"#
+        for declarations in [#"<!NOTATION n SYSTEM "y">"#, "<!ATTLIST node b CDATA #IMPLIED>", #"<!ENTITY e "x">"#] {
+            let error = #expect(throws: ImportError.self) {
+                try GraphMLReader.read(Data(("<!DOCTYPE graphml [" + declarations + "]>\n" + body).utf8), name: "dtd.graphml")
+            }
+            #expect(error?.message == "dtd.graphml:1:19: invalid GraphML: a DOCTYPE with declarations of its own ([…]); "
+                + "ergraph reads no DTD in GraphML (Foundation's XML parser crashes on some), so remove it")
+        }
+        let named = #"<!DOCTYPE graphml SYSTEM "http://www.graphdrawing.org/dtds/graphml.dtd">"# + "\n" + body
+        #expect(try GraphMLReader.read(Data(named.utf8), name: "named.graphml").entityCount == 1)
+    }
+
+    @Test("GraphML in UTF-16 and UTF-32, with or without a byte-order mark, reads as its UTF-8 copy does")
+    func graphMLWideEncodings() throws {
+        let text = #"<?xml version="1.0" encoding="UTF-16"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="k" for="node" attr.name="name" attr.type="string"/><graph edgedefault="directed"><node id="a"><data key="k">Paragon — ürün</data></node><?q?></graph></graphml>"#
+        let encodings: [(String.Encoding, [UInt8])] = [(.utf16LittleEndian, [0xFF, 0xFE]), (.utf16BigEndian, [0xFE, 0xFF]),
+                                                       (.utf16LittleEndian, []), (.utf32LittleEndian, [0xFF, 0xFE, 0, 0])]
+        for (encoding, mark) in encodings {
+            let data = try #require(text.data(using: encoding))
+            let graph = try GraphMLReader.read(Data(mark) + data, name: "wide.graphml")
+            #expect(graph.name(of: EntityIndex(0)) == "Paragon — ürün")
+        }
+        var broken = Data([0xFF, 0xFE]) + Data("<".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        broken.append(contentsOf: [0x00, 0xD8])
+        let error = #expect(throws: ImportError.self) { try GraphMLReader.read(broken, name: "broken.graphml") }
+        #expect(error?.message == "broken.graphml: invalid GraphML: the file reads as UTF-16 from its first bytes, but is not valid UTF-16; save it as UTF-8")
     }
 
     @Test("an alias in a mapping key is refused before Yams hashes it (it expanded the alias there, for seconds)")

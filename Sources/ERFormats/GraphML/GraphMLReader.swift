@@ -13,7 +13,7 @@ public enum GraphMLReader {
 
     /// The graph, and what could not go into it (a repeated node id, a refused link), named.
     public static func readReporting(_ data: Data, name: String) throws(ImportError) -> (graph: Graph, warnings: [String]) {
-        try XMLInput.checkEncoding(data, name: name, format: "GraphML")
+        let data = try XMLInput.prepared(data, name: name, format: "GraphML")
         let collector = Collector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
@@ -85,6 +85,11 @@ public enum GraphMLReader {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { if dataKey != nil { text += string } }
+
+        /// A value written as `<![CDATA[…]]>` (yEd and others do) is text like any other.
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if dataKey != nil { text += String(decoding: block, as: UTF8.self) }
+        }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch name {
