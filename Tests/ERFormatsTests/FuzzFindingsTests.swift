@@ -40,6 +40,12 @@ struct FuzzFindingsTests {
         windows.append(contentsOf: [0x80, 0x20, 0xE9])
         windows.append(contentsOf: Data(#"</data></node></graph></graphml>"#.utf8))
         #expect(try GraphMLReader.read(windows, name: "windows.graphml").name(of: EntityIndex(0)) == "€ é")
+        // Bytes that are not UTF-8 before the declared encoding (the fuzzer's next find, in this
+        // check itself: it read the declaration at offsets of the decoded text).
+        var early = Data(#"<?xml version=""#.utf8)
+        early.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
+        early.append(contentsOf: Data(#"" encoding="latin1"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph/></graphml>"#.utf8))
+        #expect(throws: ImportError.self) { try GraphMLReader.read(early, name: "early.graphml") }
     }
 
     @Test("GraphML's required ids and ends: a node without an id or an edge without a target is refused where it is, never dropped")

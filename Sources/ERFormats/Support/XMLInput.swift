@@ -49,9 +49,13 @@ enum XMLInput {
             case .emptyInput:
                 return
             case .error:
-                let why = declared.map { ["utf-8", "utf8"].contains($0.lowercased()) ? "the file declares UTF-8"
-                    : "the file declares '\($0)', which ergraph reads only as UTF-8: other encodings need a byte-order mark (UTF-16, UTF-32) or must be ISO-8859-1 or windows-1252" }
-                    ?? "the file declares no other encoding"
+                let why = declared.map { encoding in
+                    if ["utf-8", "utf8"].contains(encoding.lowercased()) { return "the file declares UTF-8" }
+                    // A name of junk is not echoed: it would be the user's bytes, not a word.
+                    let named = encoding.count <= 40 && encoding.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F })
+                        ? "'\(encoding)'" : "an encoding name that is not one"
+                    return "the file declares \(named), which ergraph reads only as UTF-8: other encodings need a byte-order mark (UTF-16, UTF-32) or must be ISO-8859-1 or windows-1252"
+                } ?? "the file declares no other encoding"
                 throw ImportError("\(name):\(line):\(column): invalid \(format): a byte that is not UTF-8 (\(why)); save it as UTF-8")
             }
         }
@@ -64,19 +68,17 @@ enum XMLInput {
 
     /// The encoding an XML declaration at the start names, as written.
     private static func declaredEncoding(_ head: [UInt8]) -> String? {
-        guard let range = encodingDeclaration(head) else { return nil }
-        return String(decoding: head[range], as: UTF8.self)
-            .split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
+        // Decoded with U+FFFD for bytes that are not UTF-8: positions in this text are not byte
+        // offsets of `head`, so only the text is used.
+        let text = String(decoding: head, as: UTF8.self)
+        guard let range = encodingDeclaration(text) else { return nil }
+        return text[range].split(whereSeparator: { $0 == "\"" || $0 == "'" }).dropFirst().first.map(String.init) ?? ""
     }
 
-    /// Where `encoding="…"` stands in the XML declaration at the start, in bytes.
-    private static func encodingDeclaration(_ head: [UInt8]) -> Range<Int>? {
-        let text = String(decoding: head, as: UTF8.self)
+    /// Where `encoding="…"` stands in the XML declaration at the start of `text`.
+    private static func encodingDeclaration(_ text: String) -> Range<String.Index>? {
         guard text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml"), let end = text.range(of: "?>") else { return nil }
-        let declaration = text[..<end.lowerBound]
-        guard let encoding = declaration.range(of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression) else { return nil }
-        return text.utf8.distance(from: text.startIndex, to: encoding.lowerBound)
-            ..< text.utf8.distance(from: text.startIndex, to: encoding.upperBound)
+        return text[..<end.lowerBound].range(of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression)
     }
 
     /// A UTF-16 or UTF-32 document as UTF-8, without its byte-order mark and with its encoding
@@ -94,11 +96,11 @@ enum XMLInput {
             throw ImportError("\(name): invalid \(format): the file reads as \(label) from its first bytes, but is not valid \(label); save it as UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var bytes = Array(text.utf8)
-        if let declaration = encodingDeclaration(Array(bytes.prefix(200))) {
-            bytes.replaceSubrange(declaration, with: repeatElement(UInt8(ascii: " "), count: declaration.count))
+        if let declaration = encodingDeclaration(text) {
+            // Spaces for the declaration's characters, all ASCII: every later column stays.
+            text.replaceSubrange(declaration, with: String(repeating: " ", count: text[declaration].count))
         }
-        return Data(bytes)
+        return Data(text.utf8)
     }
 
     /// The document with a space before the `?>` of every processing instruction that has no
