@@ -24,6 +24,7 @@ deps:
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists libgvc 2>/dev/null || missing="$$missing libgraphviz-dev"; \
+	pkg-config --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	pkg-config --exists icu-uc 2>/dev/null || missing="$$missing libicu-dev"; \

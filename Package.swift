@@ -31,7 +31,14 @@ let package = Package(
         // Readers and writers, one file per format (query results included).
         .target(
             name: "ERFormats",
-            dependencies: ["ERGraph", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ERGraph", "CLibXML2", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // libxml2's SAX2 interface, for GraphML: Foundation's XMLParser dereferences null
+        // pointers libxml2 hands it on some malformed input (found by the fuzzer).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // The Graphviz C library (libgvc/libcgraph), linked in-process.
         .systemLibrary(

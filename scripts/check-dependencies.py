@@ -14,12 +14,12 @@ import re
 import sys
 
 ROOT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent)
-OURS = {"ERGraph", "ERQuery", "ERFormats", "ERRender", "ERAnswers", "ERWeb", "ERServer", "CGraphviz"}
+OURS = {"ERGraph", "ERQuery", "ERFormats", "ERRender", "ERAnswers", "ERWeb", "ERServer", "CGraphviz", "CLibXML2"}
 # What each target may import of ours and of third parties (system modules are always allowed).
 ALLOWED = {
     "ERGraph": set(),
     "ERQuery": {"ERGraph"},
-    "ERFormats": {"ERGraph", "Yams", "GRDB"},
+    "ERFormats": {"ERGraph", "CLibXML2", "Yams", "GRDB"},
     "ERRender": {"ERGraph", "CGraphviz"},
     "ERAnswers": {"ERGraph", "ERQuery", "ERFormats", "ERRender"},
     "ERWeb": {"ERAnswers", "Mustache"},

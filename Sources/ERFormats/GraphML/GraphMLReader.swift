@@ -1,8 +1,5 @@
 import ERGraph
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads GraphML (as written by ergraph, yEd, Gephi or networkx) into a graph: `<key>`
 /// declarations give attribute names and types, nodes become entities, edges relationships.
@@ -13,20 +10,16 @@ public enum GraphMLReader {
 
     /// The graph, and what could not go into it (a repeated node id, a refused link), named.
     public static func readReporting(_ data: Data, name: String) throws(ImportError) -> (graph: Graph, warnings: [String]) {
-        let data = try XMLInput.prepared(data, name: name, format: "GraphML")
+        try XMLInput.checkEncoding(data, name: name, format: "GraphML")
         let collector = Collector()
-        let parser = XMLParser(data: data)
-        parser.delegate = collector
-        // A truncated file can parse "successfully" up to its end: also require the closing tag.
-        let parsed = parser.parse()
-        if let problem = collector.problem {
-            throw ImportError("\(name):\(problem.line):\(problem.column): invalid GraphML: \(problem.message)")
+        do {
+            try XMLEvents.parse(data, handler: collector)
+        } catch {
+            throw ImportError("\(name):\(error.position.line):\(error.position.column): invalid GraphML: \(error.message)")
         }
-        guard parsed, collector.sawGraphML, collector.closedGraphML else {
-            let line = parser.lineNumber, column = parser.columnNumber
-            let reason = !collector.sawGraphML ? "no <graphml> element"
-                : (parser.parserError.map { "\($0.localizedDescription)" } ?? "the file ends before </graphml>")
-            throw ImportError("\(name):\(line):\(column): invalid GraphML: \(reason)")
+        // A truncated file can end cleanly after any element: also require the closing tag.
+        guard collector.sawGraphML, collector.closedGraphML else {
+            throw ImportError("\(name): invalid GraphML: " + (collector.sawGraphML ? "the file ends before </graphml>" : "no <graphml> element"))
         }
         var builder = FlatGraphBuilder(title: collector.graphID ?? name)
         builder.addSources(json: collector.graphValues["ergraph_sources"]?.text)
@@ -36,7 +29,7 @@ public enum GraphMLReader {
         return (built.graph, built.warnings.map { "\(name): \($0)" })
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: XMLEventHandler {
         struct Key { var name: String; var type: String }
         struct Element { var id: String?; var source = ""; var target = ""; var values: [String: FlatValue] = [:] }
 
@@ -48,21 +41,12 @@ public enum GraphMLReader {
         var nodes: [(id: String, values: [String: FlatValue])] = []
         var edges: [(id: String?, source: String, target: String, values: [String: FlatValue])] = []
         private var current: Element?
-        private var isEdge = false
         private var dataKey: String?
         private var text = ""
-        /// The first element the GraphML schema forbids (a node without an id, an edge without
-        /// both ends): the file is refused there rather than the element dropped or guessed at.
-        var problem: (line: Int, column: Int, message: String)?
 
-        private func refuse(_ parser: XMLParser, _ message: String) {
-            guard problem == nil else { return }
-            problem = (parser.lineNumber, parser.columnNumber, message)
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        /// Refuses what the GraphML schema forbids (a node without an id, an edge without both
+        /// ends) at its place, rather than dropping the element or guessing at it.
+        func startElement(_ name: String, attributes: [String: String]) -> String? {
             switch name {
             case "graphml": sawGraphML = true
             case "key":
@@ -71,27 +55,22 @@ public enum GraphMLReader {
                 }
             case "graph": graphID = graphID ?? attributes["id"]
             case "node":
-                guard let id = attributes["id"], !id.isEmpty else { return refuse(parser, "a <node> without an id (GraphML requires one)") }
-                current = Element(id: id); isEdge = false
+                guard let id = attributes["id"], !id.isEmpty else { return "a <node> without an id (GraphML requires one)" }
+                current = Element(id: id)
             case "edge":
                 guard let source = attributes["source"], !source.isEmpty, let target = attributes["target"], !target.isEmpty else {
-                    return refuse(parser, "an <edge> without a \(attributes["source"]?.isEmpty == false ? "target" : "source") (GraphML requires both ends)")
+                    return "an <edge> without a \(attributes["source"]?.isEmpty == false ? "target" : "source") (GraphML requires both ends)"
                 }
                 current = Element(id: attributes["id"], source: source, target: target)
-                isEdge = true
             case "data": dataKey = attributes["key"]; text = ""
             default: break
             }
+            return nil
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { if dataKey != nil { text += string } }
+        func characters(_ string: String) { if dataKey != nil { text += string } }
 
-        /// A value written as `<![CDATA[…]]>` (yEd and others do) is text like any other.
-        func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            if dataKey != nil { text += String(decoding: block, as: UTF8.self) }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        func endElement(_ name: String) {
             switch name {
             case "graphml": closedGraphML = true
             case "data":
