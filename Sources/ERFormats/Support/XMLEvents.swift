@@ -42,6 +42,10 @@ protocol XMLEventHandler: AnyObject {
 ///   stay on (no `XML_PARSE_HUGE`);
 /// - CDATA sections arrive as text (`XML_PARSE_NOCDATA`).
 enum XMLEvents {
+    /// libxml2 sets up its global tables on first use, which is not safe from two threads at
+    /// once (readers may run side by side); a Swift static is initialised exactly once.
+    private static let libraryReady: Void = xmlInitParser()
+
     /// Why a document could not be read: libxml2's first error, with its place.
     struct Failure: Error {
         var position: XMLPosition
@@ -51,6 +55,7 @@ enum XMLEvents {
     /// Feeds `data` to `handler`; throws at the first error libxml2 reports, or at the first
     /// element the handler refuses.
     static func parse(_ data: Data, handler: XMLEventHandler) throws(Failure) {
+        _ = libraryReady
         let state = ParseState(handler: handler)
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
