@@ -12,8 +12,8 @@ in .build/fuzz-ledger.json, and exits 1 if any target crashed, leaked or timed o
 that did it is in .build/fuzz-artifacts/TARGET/, to become a regression fixture.
 
 Leaks: libFuzzer checks an input for leaks whenever its mallocs and frees do not balance, by
-running it again and scanning the whole heap. Where a reader's libraries rarely balance them
-(Graphviz's cgraph, the chunked CSV reader's threads), that check is most of the time: DOT runs
+running it again and scanning the whole heap. Where a reader's allocations rarely balance
+(DOT through cgraph; CSV lists, whose chunked reader starts threads), that check is most of the time: DOT runs
 at 336 inputs a second with it and 669 without, CSV lists at 370 and 2,400 (measured on the
 2-core machine). `--leaks corpus` fuzzes without the per-input check and then replays every
 input of the working corpus (every input that reached new coverage) one by one with the check
