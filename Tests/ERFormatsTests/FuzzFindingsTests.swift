@@ -27,7 +27,7 @@ struct FuzzFindingsTests {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent("graphml-unknown-encoding.graphml"))
         let error = #expect(throws: ImportError.self) { try GraphMLReader.read(data, name: "bad.graphml") }
         #expect(error?.message == "bad.graphml:2:167: invalid GraphML: a byte that is not UTF-8 (the file declares 'UTF-.:', which "
-            + "ergraph reads only as UTF-8: other encodings need a byte-order mark (UTF-16, UTF-32) or must be ISO-8859-1 or windows-1252); save it as UTF-8")
+            + "ergraph reads only as UTF-8: other encodings must be UTF-16 or ISO-8859-1 or windows-1252); save it as UTF-8")
         // "UTF-16" over 8-bit text: libxml2 reads it as UTF-8 too, so the same check applies.
         var utf16Label = Data(#"<?xml version="1.0" encoding="UTF-16"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node i"#.utf8)
         utf16Label.append(0xF9)
@@ -105,6 +105,11 @@ struct FuzzFindingsTests {
         let utf32 = Data([0xFF, 0xFE, 0, 0]) + (try #require(text.data(using: .utf32LittleEndian)))
         let utf32Error = #expect(throws: ImportError.self) { try GraphMLReader.read(utf32, name: "wide.graphml") }
         #expect(utf32Error?.message == "wide.graphml:1:1: invalid GraphML: the file is UTF-32, which ergraph does not read; save it as UTF-8")
+        // Without a byte-order mark too, in either byte order.
+        for bytes in [try #require(text.data(using: .utf32LittleEndian)), try #require(text.data(using: .utf32BigEndian))] {
+            let error = #expect(throws: ImportError.self) { try GraphMLReader.read(bytes, name: "wide.graphml") }
+            #expect(error?.message == utf32Error?.message)
+        }
         var broken = Data([0xFF, 0xFE]) + (try #require(#"<?xml version="1.0"?><graphml><node i"#.data(using: .utf16LittleEndian)))
         broken.append(contentsOf: [0x00, 0xD8, 0x64, 0x00])
         let error = #expect(throws: ImportError.self) { try GraphMLReader.read(broken, name: "broken.graphml") }
