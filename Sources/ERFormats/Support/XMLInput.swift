@@ -35,6 +35,9 @@ enum XMLInput {
             case .error:
                 let why = declared.map { encoding in
                     if ["utf-8", "utf8"].contains(encoding.lowercased()) { return "the file declares UTF-8" }
+                    if ["utf-16", "utf16"].contains(encoding.lowercased()) {
+                        return "the file declares '\(encoding)', but its first bytes are 8-bit text, not UTF-16"
+                    }
                     // A name of junk is not echoed: it would be the user's bytes, not a word.
                     let named = encoding.count <= 40 && encoding.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F })
                         ? "'\(encoding)'" : "an encoding name that is not one"
